@@ -1,0 +1,248 @@
+"""Files -> models: find the data folder, read every file, and locate every problem.
+
+A bad file never stops the run: its problems are collected and the other files are still
+read. In a list file (tasks, indicators), the items that are valid are kept even when
+others are not, so `cchc status` can show what it can.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Generic, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from cchc_cli import yamlsafe
+from cchc_cli.errors import DataNotFoundError, Loc, Problem, sort_problems
+from cchc_cli.locate import position
+from cchc_cli.models import (
+    Area,
+    AreasFile,
+    Indicator,
+    IndicatorsFile,
+    Plan,
+    Task,
+    TasksFile,
+    Unit,
+    UnitsFile,
+)
+from cchc_cli.schema_errors import validation_problems
+
+T = TypeVar("T")
+M = TypeVar("M", bound=BaseModel)
+
+PLAN_FILE = "plan.yaml"
+AREAS_FILE = "areas.yaml"
+UNITS_FILE = "units.yaml"
+TASKS_DIR = "tasks"
+INDICATORS_DIR = "indicators"
+YAML_SUFFIXES = (".yaml", ".yml")
+ENV_VAR = "CCHC_DATA"
+
+
+@dataclass(frozen=True, slots=True)
+class Located(Generic[T]):
+    """A model with the file and the place in it where it was written."""
+
+    item: T
+    path: str
+    loc: Loc
+
+
+@dataclass
+class Dataset:
+    """Everything read from a data folder, with the problems found on the way."""
+
+    root: Path
+    data_dir: Path
+    plan: Plan | None = None
+    areas: list[Area] = field(default_factory=list)
+    units: list[Unit] = field(default_factory=list)
+    indicators: list[Located[Indicator]] = field(default_factory=list)
+    tasks: list[Located[Task]] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    files: dict[str, Path] = field(default_factory=dict)
+
+    def display(self, path: Path) -> str:
+        try:
+            return path.relative_to(self.root).as_posix()
+        except ValueError:
+            return path.as_posix()
+
+
+def find_data_dir(option: Path | None, cwd: Path | None = None) -> Path:
+    """The data folder: `--data`, else ``$CCHC_DATA``, else the nearest ``data/plan.yaml`` up.
+
+    `option` may name the repository (holding ``data/plan.yaml``) or the data folder itself.
+    """
+    given = option if option is not None else (Path(v) if (v := os.environ.get(ENV_VAR)) else None)
+    if given is not None:
+        for candidate in (given / "data", given):
+            if (candidate / PLAN_FILE).is_file():
+                return candidate
+        source = "--data" if option is not None else ENV_VAR
+        raise DataNotFoundError(
+            f"Không tìm thấy dữ liệu kế hoạch ở “{given}” (theo {source}).",
+            f"Thư mục cần chứa “data/{PLAN_FILE}” hoặc chính “{PLAN_FILE}”.",
+        )
+    start = (cwd or Path.cwd()).resolve()
+    for folder in (start, *start.parents):
+        if (folder / "data" / PLAN_FILE).is_file():
+            return folder / "data"
+    raise DataNotFoundError(
+        f"Không tìm thấy “data/{PLAN_FILE}” ở thư mục hiện tại hay các thư mục cha.",
+        "Chạy lệnh trong kho dữ liệu CCHC, hoặc chỉ rõ bằng “cchc --data THƯ_MỤC …”.",
+    )
+
+
+def _yaml_files(folder: Path) -> Iterator[Path]:
+    if folder.is_dir():
+        found = (p for p in folder.rglob("*") if p.suffix.lower() in YAML_SUFFIXES)
+        yield from sorted((p for p in found if p.is_file()), key=lambda p: p.as_posix())
+
+
+def read_yaml(file: Path, shown: str) -> tuple[Any, str, list[Problem]]:
+    """``(data, text, problems)`` of one file; data is None when it cannot be used."""
+    try:
+        raw = file.read_bytes()
+    except OSError as exc:
+        return None, "", [Problem(shown, 0, 0, "unreadable", f"Không đọc được tệp: {exc}.")]
+    text, problems = yamlsafe.decode(raw, shown)
+    if problems:
+        return None, text, problems
+    data, problems = yamlsafe.parse(text, shown)
+    return data, text, problems
+
+
+def _validate(
+    model: type[M], data: Any, shown: str, text: str, problems: list[Problem]
+) -> M | None:
+    """The file's model, or None after adding its located problems to `problems`."""
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        tree = yamlsafe.compose(text)
+        known = {(p.line, p.col) for p in problems}
+        found = validation_problems(exc, model, shown, tree)
+        problems.extend(p for p in found if (p.line, p.col) not in known)
+        return None
+
+
+def _load_list(
+    dataset: Dataset,
+    file: Path,
+    model: type[BaseModel],
+    key: str,
+    item_model: type[M],
+) -> list[Located[M]]:
+    """The valid items of a list file (``tasks:`` or ``indicators:``)."""
+    shown = dataset.display(file)
+    dataset.files[shown] = file
+    data, text, problems = read_yaml(file, shown)
+    dataset.problems.extend(problems)
+    if data is None:
+        if not problems:
+            dataset.problems.append(_empty(shown, key))
+        return []
+    whole = _validate(model, data, shown, text, dataset.problems)
+    if whole is not None:
+        items: list[M] = getattr(whole, key)
+        return [Located(item, shown, (key, i)) for i, item in enumerate(items)]
+    raw = data.get(key) if isinstance(data, dict) else None
+    if not isinstance(raw, list):
+        return []
+    kept = []
+    for i, entry in enumerate(raw):
+        try:
+            kept.append(Located(item_model.model_validate(entry), shown, (key, i)))
+        except ValidationError:
+            continue  # already reported with the whole file
+    return kept
+
+
+def _load_single(dataset: Dataset, file: Path, model: type[M], required: bool) -> M | None:
+    shown = dataset.display(file)
+    if not file.is_file():
+        if required:
+            dataset.problems.append(
+                Problem(
+                    shown,
+                    0,
+                    0,
+                    "missing-file",
+                    f"Thiếu tệp “{shown}”.",
+                    "Tạo tệp này (xem README) hoặc chép từ một kho mẫu (“cchc init”).",
+                )
+            )
+        return None
+    dataset.files[shown] = file
+    data, text, problems = read_yaml(file, shown)
+    dataset.problems.extend(problems)
+    if data is None:
+        if not problems:
+            dataset.problems.append(_empty(shown, None))
+        return None
+    return _validate(model, data, shown, text, dataset.problems)
+
+
+def _empty(shown: str, key: str | None) -> Problem:
+    hint = f"Tệp cần có khoá “{key}:” với danh sách các mục." if key else ""
+    return Problem(shown, 1, 1, "empty-file", "Tệp trống.", hint, level="warning")
+
+
+def load(data_dir: Path) -> Dataset:
+    """Read every file of a data folder. Problems are in `Dataset.problems`, unsorted."""
+    dataset = Dataset(root=data_dir.parent, data_dir=data_dir)
+    dataset.plan = _load_single(dataset, data_dir / PLAN_FILE, Plan, required=True)
+    areas = _load_single(dataset, data_dir / AREAS_FILE, AreasFile, required=True)
+    units = _load_single(dataset, data_dir / UNITS_FILE, UnitsFile, required=True)
+    dataset.areas = list(areas.areas) if areas else []
+    dataset.units = list(units.units) if units else []
+    for file in _yaml_files(data_dir / INDICATORS_DIR):
+        dataset.indicators += _load_list(dataset, file, IndicatorsFile, "indicators", Indicator)
+    for file in _yaml_files(data_dir / TASKS_DIR):
+        dataset.tasks += _load_list(dataset, file, TasksFile, "tasks", Task)
+    known = {PLAN_FILE, AREAS_FILE, UNITS_FILE}
+    for file in sorted(data_dir.iterdir()):
+        if file.suffix.lower() in YAML_SUFFIXES and file.name not in known:
+            dataset.problems.append(
+                Problem(
+                    dataset.display(file),
+                    0,
+                    0,
+                    "unknown-file",
+                    "Tệp này không được đọc.",
+                    f"Nhiệm vụ đặt trong “{TASKS_DIR}/”, chỉ số trong “{INDICATORS_DIR}/”.",
+                    level="warning",
+                )
+            )
+    return dataset
+
+
+def locate_all(dataset: Dataset, problems: list[Problem]) -> list[Problem]:
+    """Problems with a `loc` but no line get one, each file composed at most once."""
+    trees: dict[str, Any] = {}
+    placed = []
+    for problem in problems:
+        if problem.line == 0 and problem.loc is not None and problem.path in dataset.files:
+            if problem.path not in trees:
+                trees[problem.path] = _tree(dataset.files[problem.path])
+            line, col = position(trees[problem.path], problem.loc)
+            problem = problem.at(line, col)
+        placed.append(problem)
+    return placed
+
+
+def _tree(file: Path) -> Any:
+    _, text, _ = read_yaml(file, file.name)
+    return yamlsafe.compose(text) if text else None
+
+
+def load_checked(data_dir: Path, check: Callable[[Dataset], list[Problem]]) -> Dataset:
+    """Load, run the cross-file `check`, then locate and sort every problem."""
+    dataset = load(data_dir)
+    dataset.problems = sort_problems(locate_all(dataset, dataset.problems + check(dataset)))
+    return dataset
