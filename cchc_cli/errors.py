@@ -81,7 +81,7 @@ class OutputExistsError(CchcError):
 
 def sort_problems(problems: list[Problem]) -> list[Problem]:
     """Problems sorted by file, line and column, without exact repeats."""
-    unique = {p.sort_key() + (p.level, p.hint): p for p in problems}
+    unique = {(*p.sort_key(), p.level, p.hint): p for p in problems}
     return sorted(unique.values(), key=Problem.sort_key)
 
 

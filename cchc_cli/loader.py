@@ -231,8 +231,9 @@ def locate_all(dataset: Dataset, problems: list[Problem]) -> list[Problem]:
             if problem.path not in trees:
                 trees[problem.path] = _tree(dataset.files[problem.path])
             line, col = position(trees[problem.path], problem.loc)
-            problem = problem.at(line, col)
-        placed.append(problem)
+            placed.append(problem.at(line, col))
+        else:
+            placed.append(problem)
     return placed
 
 

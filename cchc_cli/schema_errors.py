@@ -9,12 +9,12 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
-from yaml.nodes import Node
+from yaml.nodes import Node, ScalarNode
 
 from cchc_cli.errors import Loc, Problem
-from cchc_cli.locate import position
+from cchc_cli.locate import find_node
 
-_QUOTE_HINT = "Nếu đây là chữ, hãy đặt trong dấu nháy kép, ví dụ “\"Có\"”."
+_QUOTE_HINT = 'Nếu đây là chữ, hãy đặt trong dấu nháy kép, ví dụ “"Có"”.'
 _DATE_HINT = "Viết ngày dạng dd/mm/yyyy (15/12/2024) hoặc yyyy-mm-dd (2024-12-15)."
 _PATTERN_MESSAGES = {
     r"^[a-z0-9][a-z0-9-]*$": (
@@ -75,13 +75,18 @@ def _show(value: Any) -> str:
     return text if len(text) <= 60 else text[:57] + "…"
 
 
-def describe(error: ErrorDetails, model: type[BaseModel]) -> tuple[str, str, str]:
-    """``(code, message, hint)`` in Vietnamese for one pydantic error."""
+def describe(
+    error: ErrorDetails, model: type[BaseModel], written: str | None = None
+) -> tuple[str, str, str]:
+    """``(code, message, hint)`` in Vietnamese for one pydantic error.
+
+    `written` is the value as the user typed it, when known (YAML reads ``No`` as false).
+    """
     kind = error["type"]
     loc = error["loc"]
     field = str(loc[-1]) if loc else ""
     ctx: dict[str, Any] = dict(error.get("ctx") or {})
-    shown = _show(error.get("input"))
+    shown = _show(written if written is not None else error.get("input"))
     if kind == "missing":
         return "missing-field", f"Thiếu trường bắt buộc “{field}”.", f"Thêm dòng “{field}: …”."
     if kind == "extra_forbidden":
@@ -133,6 +138,8 @@ def describe(error: ErrorDetails, model: type[BaseModel]) -> tuple[str, str, str
     }.get(kind)
     if expected is not None:
         hint = _QUOTE_HINT if kind == "string_type" else ""
+        if kind == "string_type" and isinstance(error.get("input"), bool):
+            hint = f"YAML hiểu “{shown}” là giá trị đúng/sai. " + hint
         return "wrong-type", f"Giá trị “{shown}” phải là {expected}.", hint
     return "invalid-value", f"Giá trị “{shown}” không hợp lệ.", str(error.get("msg", ""))
 
@@ -147,8 +154,10 @@ def validation_problems(
     """One located problem per pydantic error; `prefix` is the item's place in the file."""
     problems = []
     for error in exc.errors(include_url=False):
-        loc = tuple(error["loc"])
-        code, message, hint = describe(error, model)
-        line, col = position(tree, prefix + loc, want_key=error["type"] == "extra_forbidden")
-        problems.append(Problem(path, line, col, code, message, hint, loc=prefix + loc))
+        loc = prefix + tuple(error["loc"])
+        node = find_node(tree, loc, want_key=error["type"] == "extra_forbidden") if tree else None
+        written = node.value if isinstance(node, ScalarNode) else None
+        code, message, hint = describe(error, model, written)
+        line, col = (node.start_mark.line + 1, node.start_mark.column + 1) if node else (1, 1)
+        problems.append(Problem(path, line, col, code, message, hint, loc=loc))
     return problems

@@ -46,7 +46,7 @@ class _StrictLoader(yaml.CSafeLoader):
         self.path = path
         self.problems: list[Problem] = []
 
-    def construct_mapping(self, node: MappingNode, deep: bool = False) -> dict[Hashable, Any]:  # type: ignore[override]
+    def construct_mapping(self, node: MappingNode, deep: bool = False) -> dict[Hashable, Any]:
         mapping: dict[Hashable, Any] = {}
         first_seen: dict[Hashable, Node] = {}
         for key_node, value_node in node.value:
@@ -114,9 +114,9 @@ class _StrictLoader(yaml.CSafeLoader):
                     )
         return value
 
-    def construct_yaml_timestamp(self, node: ScalarNode, values: Any = None) -> Any:
+    def construct_yaml_timestamp(self, node: ScalarNode) -> Any:
         try:
-            return super().construct_yaml_timestamp(node, values)
+            return super().construct_yaml_timestamp(node)
         except (ValueError, OverflowError):
             self.problems.append(
                 _mark(
@@ -132,9 +132,7 @@ class _StrictLoader(yaml.CSafeLoader):
 
 _StrictLoader.add_constructor("tag:yaml.org,2002:map", _StrictLoader.construct_yaml_map)
 _StrictLoader.add_constructor("tag:yaml.org,2002:str", _StrictLoader.construct_yaml_str)
-_StrictLoader.add_constructor(
-    "tag:yaml.org,2002:timestamp", _StrictLoader.construct_yaml_timestamp
-)
+_StrictLoader.add_constructor("tag:yaml.org,2002:timestamp", _StrictLoader.construct_yaml_timestamp)
 
 
 def decode(raw: bytes, path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[str, list[Problem]]:
@@ -184,7 +182,7 @@ def _scan_events(text: str, path: str) -> list[Problem]:
     loader = yaml.CSafeLoader(text)
     try:
         while loader.check_event():
-            event = loader.get_event()
+            event: Any = loader.get_event()
             anchor = getattr(event, "anchor", None)
             if isinstance(event, yaml.AliasEvent):
                 problems.append(
@@ -213,8 +211,9 @@ def _scan_events(text: str, path: str) -> list[Problem]:
                         path,
                         event.start_mark,
                         "tag",
-                        f"Không dùng thẻ kiểu “{tag}” trong tệp dữ liệu.",
-                        "Hãy xoá thẻ; nếu đây là chữ thường, hãy đặt cả giá trị trong dấu nháy kép.",
+                        f"Không dùng thẻ kiểu “{_short_tag(tag)}” trong tệp dữ liệu.",
+                        "Hãy xoá thẻ; nếu đây là chữ thường, "
+                        "hãy đặt cả giá trị trong dấu nháy kép.",
                     )
                 )
     except yaml.YAMLError:
@@ -222,6 +221,12 @@ def _scan_events(text: str, path: str) -> list[Problem]:
     finally:
         loader.dispose()
     return problems
+
+
+def _short_tag(tag: str) -> str:
+    """A tag as the user wrote it: ``tag:yaml.org,2002:str`` is ``!!str``."""
+    prefix = "tag:yaml.org,2002:"
+    return "!!" + tag[len(prefix) :] if tag.startswith(prefix) else tag
 
 
 def _yaml_error(path: str, exc: yaml.YAMLError) -> Problem:
@@ -293,6 +298,6 @@ def _too_deep(path: str) -> Problem:
 def compose(text: str) -> Node | None:
     """The node tree of a document, for locating problems. None when it cannot be read."""
     try:
-        return yaml.compose(text, Loader=yaml.CSafeLoader)  # type: ignore[no-any-return]
+        return yaml.compose(text, Loader=yaml.CSafeLoader)
     except (yaml.YAMLError, RecursionError):
         return None

@@ -1,0 +1,326 @@
+"""Cross-file checks: ids, references, dates and progress that one file cannot judge alone.
+
+Each check yields problems with a `loc` and line 0; `loader.locate_all` then finds the line.
+"""
+
+from __future__ import annotations
+
+import difflib
+import itertools
+from collections.abc import Iterable, Iterator, Sequence
+from datetime import date
+
+from cchc_cli.errors import Loc, Problem
+from cchc_cli.loader import (
+    AREAS_FILE,
+    INDICATORS_DIR,
+    PLAN_FILE,
+    UNITS_FILE,
+    Dataset,
+    Located,
+)
+from cchc_cli.models import Indicator, Task, Update
+
+SURVEY_TOLERANCE = 0.05  # percentage points: a published % is rounded to 1-2 decimals
+
+
+def _at(path: str, loc: Loc, code: str, message: str, hint: str = "") -> Problem:
+    return Problem(path, 0, 0, code, message, hint, loc=loc)
+
+
+def _suggest(value: str, valid: Iterable[str]) -> str:
+    choices = sorted(valid)
+    close = difflib.get_close_matches(value, choices, n=1)
+    if close:
+        return f"Có phải ý bạn là “{close[0]}”? Các mã hợp lệ: {', '.join(choices)}."
+    return f"Các mã hợp lệ: {', '.join(choices)}." if choices else ""
+
+
+def check(dataset: Dataset) -> list[Problem]:
+    """Every cross-file problem of a loaded dataset."""
+    return [
+        *_unique_codes(dataset),
+        *_task_ids(dataset.tasks),
+        *_references(dataset),
+        *(p for t in dataset.tasks for p in _task_dates(t, dataset)),
+        *(p for t in dataset.tasks for p in _task_progress(t)),
+        *(p for i in dataset.indicators for p in _indicator(i)),
+    ]
+
+
+def _unique_codes(dataset: Dataset) -> Iterator[Problem]:
+    groups: list[tuple[str, str, Sequence[str]]] = [
+        (AREAS_FILE, "areas", [a.code for a in dataset.areas]),
+        (UNITS_FILE, "units", [u.code for u in dataset.units]),
+    ]
+    if dataset.plan is not None:
+        groups += [
+            (PLAN_FILE, "solutions", [s.id for s in dataset.plan.solutions]),
+            (PLAN_FILE, "duties", [d.id for d in dataset.plan.duties]),
+        ]
+    for path, key, codes in groups:
+        seen: set[str] = set()
+        for i, code in enumerate(codes):
+            if code in seen:
+                yield _at(
+                    dataset.display(dataset.data_dir / path),
+                    (key, i, "code" if key in {"areas", "units"} else "id"),
+                    "duplicate-id",
+                    f"Mã “{code}” bị trùng.",
+                    "Mỗi mã chỉ dùng một lần.",
+                )
+            seen.add(code)
+    first: dict[str, Located[Indicator]] = {}
+    for ind in dataset.indicators:
+        if (other := first.get(ind.item.id)) is not None:
+            yield _at(
+                ind.path,
+                (*ind.loc, "id"),
+                "duplicate-id",
+                f"Mã chỉ số “{ind.item.id}” bị trùng.",
+                f"Đã dùng ở {other.path}.",
+            )
+        first.setdefault(ind.item.id, ind)
+
+
+def _task_ids(tasks: list[Located[Task]]) -> Iterator[Problem]:
+    first: dict[str, Located[Task]] = {}
+    for task in tasks:
+        if (other := first.get(task.item.id)) is not None:
+            yield _at(
+                task.path,
+                (*task.loc, "id"),
+                "duplicate-id",
+                f"Mã nhiệm vụ “{task.item.id}” bị trùng.",
+                f"Mã này đã dùng ở {other.path} (mục {other.loc[-1]}); hãy đặt mã khác.",
+            )
+        first.setdefault(task.item.id, task)
+
+
+def _references(dataset: Dataset) -> Iterator[Problem]:
+    areas = {a.code for a in dataset.areas}
+    units = {u.code for u in dataset.units}
+    indicators = {i.item.id for i in dataset.indicators}
+    plan = dataset.plan
+    objectives = {o.id for o in plan.objectives.specific} if plan else set()
+    solutions = {s.id for s in plan.solutions} if plan else set()
+    kinds = {
+        "area": ("lĩnh vực", areas, AREAS_FILE),
+        "lead": ("đơn vị", units, UNITS_FILE),
+        "support": ("đơn vị", units, UNITS_FILE),
+        "objectives": ("mục tiêu", objectives, PLAN_FILE),
+        "solutions": ("giải pháp", solutions, PLAN_FILE),
+        "indicators": ("chỉ số", indicators, INDICATORS_DIR + "/"),
+    }
+    # A reference file that failed to load is reported already; do not echo it per task.
+    loaded = {
+        "area": bool(areas),
+        "lead": bool(units),
+        "support": bool(units),
+        "objectives": plan is not None,
+        "solutions": plan is not None,
+        "indicators": True,
+    }
+    for task in dataset.tasks:
+        t = task.item
+        refs: list[tuple[str, int | None, str]] = [("area", None, t.area), ("lead", None, t.lead)]
+        for key in ("support", "objectives", "solutions", "indicators"):
+            refs += [(key, i, code) for i, code in enumerate(getattr(t, key))]
+        for key, index, code in refs:
+            label, valid, where = kinds[key]
+            if loaded[key] and code not in valid:
+                loc = (*task.loc, key) if index is None else (*task.loc, key, index)
+                yield _at(
+                    task.path,
+                    loc,
+                    "unknown-ref",
+                    f"Không có {label} mã “{code}” (khai báo ở {where}).",
+                    _suggest(code, valid),
+                )
+    if plan is not None:
+        plan_path = dataset.display(dataset.data_dir / PLAN_FILE)
+        for i, objective in enumerate(plan.objectives.specific):
+            for j, code in enumerate(objective.indicators):
+                if code not in indicators:
+                    yield _at(
+                        plan_path,
+                        ("objectives", "specific", i, "indicators", j),
+                        "unknown-ref",
+                        f"Không có chỉ số mã “{code}” (khai báo ở {INDICATORS_DIR}/).",
+                        _suggest(code, indicators),
+                    )
+        for i, duty in enumerate(plan.duties):
+            for j, code in enumerate(duty.units):
+                if code not in units:
+                    yield _at(
+                        plan_path,
+                        ("duties", i, "units", j),
+                        "unknown-ref",
+                        f"Không có đơn vị mã “{code}” (khai báo ở {UNITS_FILE}).",
+                        _suggest(code, units),
+                    )
+
+
+def _task_dates(task: Located[Task], dataset: Dataset) -> Iterator[Problem]:
+    t = task.item
+    if t.due < t.start:
+        yield _at(
+            task.path,
+            (*task.loc, "due"),
+            "date-order",
+            f"Hạn hoàn thành {_vn(t.due)} trước ngày bắt đầu {_vn(t.start)}.",
+            "Kiểm tra lại “start” và “due” (ngày viết dd/mm/yyyy, không phải mm/dd/yyyy).",
+        )
+    if dataset.plan is not None:
+        first, last = dataset.plan.period.start, dataset.plan.period.end
+        for key in ("start", "due"):
+            day: date = getattr(t, key)
+            if not first <= day.year <= last:
+                yield _at(
+                    task.path,
+                    (*task.loc, key),
+                    "outside-period",
+                    f"Ngày {_vn(day)} nằm ngoài giai đoạn của kế hoạch ({first}-{last}).",
+                )
+    if t.completed is not None and t.completed < t.start:
+        yield _at(
+            task.path,
+            (*task.loc, "completed"),
+            "date-order",
+            f"Ngày hoàn thành {_vn(t.completed)} trước ngày bắt đầu {_vn(t.start)}.",
+        )
+
+
+def _task_progress(task: Located[Task]) -> Iterator[Problem]:
+    t = task.item
+    recurring = t.recurrence in {"yearly", "quarterly"}
+    if recurring:
+        for key in ("updates", "completed"):
+            if getattr(t, key):
+                yield _at(
+                    task.path,
+                    (*task.loc, key),
+                    "recurrence-shape",
+                    f"Nhiệm vụ định kỳ ({t.recurrence}) ghi tiến độ theo từng kỳ, "
+                    f"không dùng “{key}”.",
+                    "Chuyển các cập nhật vào “occurrences:” với “period:” của kỳ tương ứng.",
+                )
+    elif t.occurrences:
+        yield _at(
+            task.path,
+            (*task.loc, "occurrences"),
+            "recurrence-shape",
+            "Chỉ nhiệm vụ hằng năm (yearly) hoặc hằng quý (quarterly) mới có “occurrences”.",
+            "Dùng “updates:” và “completed:” của nhiệm vụ, hoặc sửa “recurrence”.",
+        )
+    yield from _updates(task.path, (*task.loc,), t.updates, t.completed)
+    seen: set[str] = set()
+    for i, occ in enumerate(t.occurrences):
+        loc = (*task.loc, "occurrences", i)
+        quarterly = "-Q" in occ.period
+        year = int(occ.period[:4])
+        if recurring and quarterly != (t.recurrence == "quarterly"):
+            yield _at(
+                task.path,
+                (*loc, "period"),
+                "invalid-period",
+                f"Kỳ “{occ.period}” không khớp với nhiệm vụ {t.recurrence}.",
+                "Nhiệm vụ hằng năm ghi năm (2024); hằng quý ghi “2024-Q1” … “2024-Q4”.",
+            )
+        elif not t.start.year <= year <= t.due.year:
+            yield _at(
+                task.path,
+                (*loc, "period"),
+                "invalid-period",
+                f"Kỳ “{occ.period}” nằm ngoài thời gian thực hiện ({_vn(t.start)} - {_vn(t.due)}).",
+            )
+        if occ.period in seen:
+            yield _at(
+                task.path,
+                (*loc, "period"),
+                "duplicate-id",
+                f"Kỳ “{occ.period}” được ghi hai lần.",
+                "Gộp các cập nhật của kỳ này vào một mục.",
+            )
+        seen.add(occ.period)
+        yield from _updates(task.path, loc, occ.updates, occ.completed)
+
+
+def _updates(
+    path: str, loc: Loc, updates: Sequence[Update], completed: date | None
+) -> Iterator[Problem]:
+    ordered = sorted(enumerate(updates), key=lambda pair: pair[1].date)
+    for (_, before), (index, after) in itertools.pairwise(ordered):
+        if after.percent < before.percent:
+            yield _at(
+                path,
+                (*loc, "updates", index, "percent"),
+                "progress-backwards",
+                f"Tiến độ giảm từ {before.percent}% ({_vn(before.date)}) "
+                f"xuống {after.percent}% ({_vn(after.date)}).",
+                "Tiến độ chỉ tăng theo thời gian; kiểm tra lại ngày hoặc số phần trăm.",
+            )
+    done = [i for i, u in ordered if u.percent == 100]
+    if done and completed is None:
+        yield _at(
+            path,
+            (*loc, "updates", done[0]),
+            "missing-completion",
+            "Tiến độ đạt 100% nhưng chưa ghi ngày hoàn thành.",
+            "Thêm “completed: dd/mm/yyyy” (ngày hoàn thành thực tế).",
+        )
+
+
+def _indicator(ind: Located[Indicator]) -> Iterator[Problem]:
+    years: set[int] = set()
+    for i, value in enumerate(ind.item.values):
+        loc = (*ind.loc, "values", i)
+        if value.year in years:
+            yield _at(ind.path, (*loc, "year"), "duplicate-id", f"Năm {value.year} ghi hai lần.")
+        years.add(value.year)
+        if (value.surveyed is None) != (value.satisfied is None):
+            yield Problem(
+                ind.path,
+                0,
+                0,
+                "survey-counts",
+                "Cần ghi cả số phiếu khảo sát (surveyed) và số phiếu hài lòng (satisfied).",
+                level="warning",
+                loc=loc,
+            )
+        elif value.surveyed is not None and value.satisfied is not None:
+            if value.satisfied > value.surveyed:
+                yield _at(
+                    ind.path,
+                    (*loc, "satisfied"),
+                    "survey-counts",
+                    f"Số phiếu hài lòng ({value.satisfied}) lớn hơn số phiếu khảo sát "
+                    f"({value.surveyed}).",
+                )
+            else:
+                share = value.satisfied / value.surveyed * 100
+                if abs(share - value.value) > SURVEY_TOLERANCE:
+                    yield _at(
+                        ind.path,
+                        (*loc, "value"),
+                        "survey-mismatch",
+                        f"Tỷ lệ {value.value}% không khớp số phiếu: "
+                        f"{value.satisfied}/{value.surveyed} = {share:.2f}%.",
+                        "Kiểm tra lại tỷ lệ hoặc số phiếu.",
+                    )
+    spans: list[tuple[int, int]] = []
+    for i, target in enumerate(ind.item.targets):
+        first, last = target.span
+        if first > last or any(first <= b and a <= last for a, b in spans):
+            yield _at(
+                ind.path,
+                (*ind.loc, "targets", i, "years"),
+                "target-years",
+                f"Khoảng năm “{target.years}” bị ngược hoặc chồng lên chỉ tiêu khác.",
+                "Mỗi năm chỉ có một chỉ tiêu; viết năm đầu trước năm cuối.",
+            )
+        spans.append((first, last))
+
+
+def _vn(day: date) -> str:
+    return day.strftime("%d/%m/%Y")

@@ -1,0 +1,165 @@
+"""The Typer app: parse options, call the core, hand the result to a renderer, set the exit code.
+
+Heavy modules (pydantic models, jinja2, docx) are imported inside the commands that need
+them, so `cchc --version` and `cchc --help` start fast.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from cchc_cli import __version__
+from cchc_cli.errors import CchcError, ExitCode
+
+if TYPE_CHECKING:
+    from cchc_cli.loader import Dataset
+
+app = typer.Typer(
+    name="cchc",
+    help="Theo dõi kế hoạch cải cách hành chính (CCHC) từ các tệp YAML trong kho dữ liệu.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Global options, given before the command."""
+
+    data: Path | None
+
+
+class ProblemFormat(StrEnum):
+    text = "text"
+    json = "json"
+    github = "github"
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"cchc {__version__}")
+        raise typer.Exit
+
+
+@app.callback()
+def _main(
+    ctx: typer.Context,
+    data: Annotated[
+        Path | None,
+        typer.Option(
+            "--data",
+            help="Thư mục kho dữ liệu (chứa data/plan.yaml) hoặc chính thư mục data. "
+            "Mặc định: biến CCHC_DATA, hoặc tìm data/plan.yaml từ thư mục hiện tại đi lên.",
+            show_default=False,
+        ),
+    ] = None,
+    version: Annotated[
+        bool,
+        typer.Option("--version", help="In phiên bản rồi thoát.", callback=_version, is_eager=True),
+    ] = False,
+) -> None:
+    ctx.obj = Settings(data=data)
+
+
+@contextmanager
+def handled() -> Iterator[None]:
+    """Turn a `CchcError` into a Vietnamese message on stderr and its exit code."""
+    from cchc_cli.console import print_error
+
+    try:
+        yield
+    except CchcError as error:
+        print_error(error)
+        raise typer.Exit(int(error.exit_code)) from None
+
+
+def load_dataset(ctx: typer.Context) -> Dataset:
+    """Find the data folder, read it, and run the cross-file checks."""
+    from cchc_cli.checks import check
+    from cchc_cli.loader import find_data_dir, load_checked
+
+    settings: Settings = ctx.obj
+    return load_checked(find_data_dir(settings.data), check)
+
+
+@app.command()
+def validate(
+    ctx: typer.Context,
+    files: Annotated[
+        list[Path] | None,
+        typer.Argument(
+            help="Chỉ báo lỗi của các tệp này (vẫn đối chiếu với toàn bộ kho). Mặc định: mọi tệp.",
+            show_default=False,
+        ),
+    ] = None,
+    output_format: Annotated[
+        ProblemFormat,
+        typer.Option("--format", "-f", help="Cách trình bày: text, json, hoặc github."),
+    ] = ProblemFormat.text,
+    strict: Annotated[
+        bool, typer.Option("--strict", help="Coi cảnh báo như lỗi (mã thoát 1).")
+    ] = False,
+) -> None:
+    """Kiểm tra toàn bộ dữ liệu: cú pháp, kiểu dữ liệu, mã tham chiếu, ngày tháng, tiến độ.
+
+    Mã thoát: 0 nếu hợp lệ, 1 nếu có lỗi (hoặc có cảnh báo khi dùng --strict),
+    2 nếu dùng sai lệnh.
+    """
+    from cchc_cli.console import print_diagnostics
+    from cchc_cli.diagnostics import FORMATTERS, summary
+
+    with handled():
+        dataset = load_dataset(ctx)
+        problems = dataset.problems
+        if files:
+            wanted = {dataset.display(f.resolve()) for f in files}
+            problems = [p for p in problems if p.path in wanted]
+        rendered = FORMATTERS[output_format.value](problems)
+        if output_format is ProblemFormat.text:
+            print_diagnostics(rendered, sys.stdout)
+            typer.echo(summary(problems, len(dataset.files), len(dataset.tasks)), err=True)
+        else:
+            sys.stdout.write(rendered)
+        failed = any(p.is_error or strict for p in problems)
+        raise typer.Exit(int(ExitCode.INVALID if failed else ExitCode.OK))
+
+
+@app.command()
+def schema(
+    ctx: typer.Context,
+    out: Annotated[
+        Path | None,
+        typer.Option(
+            "--out",
+            help="Thư mục ghi các tệp JSON Schema. Mặc định: thư mục schemas/ cạnh thư mục data.",
+            show_default=False,
+        ),
+    ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Ghi đè tệp đã có mà nội dung khác.")
+    ] = False,
+) -> None:
+    """Ghi JSON Schema của từng loại tệp, để VS Code kiểm tra và gợi ý khi soạn."""
+    from cchc_cli.loader import find_data_dir
+    from cchc_cli.schemas import write_schemas
+
+    with handled():
+        settings: Settings = ctx.obj
+        folder = out if out is not None else find_data_dir(settings.data).parent / "schemas"
+        for path, state in write_schemas(folder, force=force):
+            typer.echo(f"{state}: {path.as_posix()}")
+
+
+def main() -> None:
+    """Console-script entry point."""
+    app()

@@ -1,0 +1,36 @@
+"""Writing output files: atomically, and never over an existing file without `force`."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from cchc_cli.errors import CchcError, OutputExistsError
+
+
+def write_atomic(path: Path, content: bytes, *, force: bool = False) -> None:
+    """Write `content` to `path` through a temporary file in the same folder.
+
+    Readers see the old file or the new one, never half of it. An existing file is replaced
+    only with `force`.
+    """
+    if path.exists() and not force:
+        raise OutputExistsError(
+            f"Tệp “{path.as_posix()}” đã có.",
+            "Dùng --force để ghi đè, hoặc --output để chọn tên khác.",
+        )
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(content)
+                handle.flush()
+                os.fsync(handle.fileno())
+            Path(tmp).replace(path)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+    except OSError as exc:
+        raise CchcError(f"Không ghi được tệp “{path.as_posix()}”: {exc.strerror}.") from exc

@@ -1,0 +1,155 @@
+"""Indicators against their yearly targets, and the trend from year to year. Pure: no I/O.
+
+Target of a year
+    The target whose ``years`` span contains the year. When several do (a "2021-2030"
+    target and a stricter "2025" one), the narrowest span wins, then the one listed last.
+
+Verdict of a year
+    - ``met`` / ``not_met``: the year's value compared with the target's operator, exactly
+      as written: ``> 95`` is *not* met by 95.0 ("trên 95 %"), ``<= 8`` *is* met by 8.
+      ``≥`` and ``≤`` mean ``>=`` and ``<=``. The operator carries the direction, so a rank
+      target is written ``<= 8`` and a percentage ``> 95``.
+    - ``no_data``: the year has a target but no value (yet).
+    - ``no_target``: the year has a value but no target to judge it by.
+    A year with neither is not assessed (`assess` returns ``None``).
+
+Trend of a year
+    Against the value of the *previous calendar year*, read with the indicator's
+    ``direction``: for ``higher`` a larger value is ``improved``; for ``lower`` (a rank) a
+    smaller one is (rank 9 → 7 is improved). ``same`` when equal, ``none`` when either
+    year has no value.
+"""
+
+from __future__ import annotations
+
+import operator
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from enum import Enum
+
+from cchc_cli.models import Indicator, IndicatorValue, Target
+
+
+class Verdict(Enum):
+    """How a year's value compares with its target. The value is the Vietnamese label."""
+
+    MET = "đạt"
+    NOT_MET = "không đạt"
+    NO_DATA = "chưa có số liệu"
+    NO_TARGET = "chưa có chỉ tiêu"
+
+    @property
+    def label(self) -> str:
+        return self.value
+
+    @property
+    def key(self) -> str:
+        return self.name.lower()
+
+
+class Trend(Enum):
+    """The change from the previous year, read with the indicator's direction."""
+
+    IMPROVED = "tốt hơn"
+    WORSE = "kém hơn"
+    SAME = "không đổi"
+    NONE = "không so sánh được"
+
+    @property
+    def label(self) -> str:
+        return self.value
+
+    @property
+    def key(self) -> str:
+        return self.name.lower()
+
+
+_OPS: dict[str, Callable[[float, float], bool]] = {
+    ">": operator.gt,
+    ">=": operator.ge,
+    "≥": operator.ge,
+    "<": operator.lt,
+    "<=": operator.le,
+    "≤": operator.le,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Assessment:
+    """One indicator in one year."""
+
+    indicator: Indicator
+    year: int
+    value: IndicatorValue | None
+    target: Target | None
+    verdict: Verdict
+    previous: IndicatorValue | None
+    trend: Trend
+
+
+def target_for(indicator: Indicator, year: int) -> Target | None:
+    """The target that applies to `year` (see the module docstring), or None."""
+    best: Target | None = None
+    for target in indicator.targets:
+        first, last = target.span
+        if first <= year <= last and (best is None or last - first <= _width(best)):
+            best = target
+    return best
+
+
+def _width(target: Target) -> int:
+    first, last = target.span
+    return last - first
+
+
+def value_for(indicator: Indicator, year: int) -> IndicatorValue | None:
+    """The recorded value of `year` (the last listed if the year is repeated), or None."""
+    found = [v for v in indicator.values if v.year == year]
+    return found[-1] if found else None
+
+
+def meets(value: float, target: Target) -> bool:
+    """Whether `value` satisfies `target` (``> 95`` is not met by 95.0)."""
+    return _OPS[target.op](value, target.value)
+
+
+def trend(indicator: Indicator, value: float | None, previous: float | None) -> Trend:
+    """The change from `previous` to `value`, read with the indicator's direction."""
+    if value is None or previous is None:
+        return Trend.NONE
+    if value == previous:
+        return Trend.SAME
+    better = value > previous if indicator.direction == "higher" else value < previous
+    return Trend.IMPROVED if better else Trend.WORSE
+
+
+def assess(indicator: Indicator, year: int) -> Assessment | None:
+    """The indicator in `year`, or None when the year has neither a value nor a target."""
+    value = value_for(indicator, year)
+    target = target_for(indicator, year)
+    if value is None and target is None:
+        return None
+    if target is None:
+        verdict = Verdict.NO_TARGET
+    elif value is None:
+        verdict = Verdict.NO_DATA
+    else:
+        verdict = Verdict.MET if meets(value.value, target) else Verdict.NOT_MET
+    previous = value_for(indicator, year - 1)
+    change = trend(
+        indicator,
+        value.value if value else None,
+        previous.value if previous else None,
+    )
+    return Assessment(indicator, year, value, target, verdict, previous, change)
+
+
+def assess_years(indicators: Iterable[Indicator], years: Iterable[int]) -> list[Assessment]:
+    """Every indicator in each of `years` that can be assessed, indicator by indicator."""
+    wanted = list(years)
+    found = []
+    for indicator in indicators:
+        for year in wanted:
+            if (result := assess(indicator, year)) is not None:
+                found.append(result)
+    return found
