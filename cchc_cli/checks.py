@@ -104,13 +104,17 @@ def _references(dataset: Dataset) -> Iterator[Problem]:
     plan = dataset.plan
     objectives = {o.id for o in plan.objectives.specific} if plan else set()
     solutions = {s.id for s in plan.solutions} if plan else set()
+
+    def shown(name: str) -> str:
+        return dataset.display(dataset.data_dir / name)
+
     kinds = {
-        "area": ("lĩnh vực", areas, AREAS_FILE),
-        "lead": ("đơn vị", units, UNITS_FILE),
-        "support": ("đơn vị", units, UNITS_FILE),
-        "objectives": ("mục tiêu", objectives, PLAN_FILE),
-        "solutions": ("giải pháp", solutions, PLAN_FILE),
-        "indicators": ("chỉ số", indicators, INDICATORS_DIR + "/"),
+        "area": ("lĩnh vực", areas, shown(AREAS_FILE)),
+        "lead": ("đơn vị", units, shown(UNITS_FILE)),
+        "support": ("đơn vị", units, shown(UNITS_FILE)),
+        "objectives": ("mục tiêu", objectives, shown(PLAN_FILE)),
+        "solutions": ("giải pháp", solutions, shown(PLAN_FILE)),
+        "indicators": ("chỉ số", indicators, shown(INDICATORS_DIR) + "/"),
     }
     # A reference file that failed to load is reported already; do not echo it per task.
     loaded = {
@@ -146,17 +150,17 @@ def _references(dataset: Dataset) -> Iterator[Problem]:
                         plan_path,
                         ("objectives", "specific", i, "indicators", j),
                         "unknown-ref",
-                        f"Không có chỉ số mã “{code}” (khai báo ở {INDICATORS_DIR}/).",
+                        f"Không có chỉ số mã “{code}” (khai báo ở {kinds['indicators'][2]}).",
                         _suggest(code, indicators),
                     )
         for i, duty in enumerate(plan.duties):
             for j, code in enumerate(duty.units):
-                if code not in units:
+                if loaded["lead"] and code not in units:
                     yield _at(
                         plan_path,
                         ("duties", i, "units", j),
                         "unknown-ref",
-                        f"Không có đơn vị mã “{code}” (khai báo ở {UNITS_FILE}).",
+                        f"Không có đơn vị mã “{code}” (khai báo ở {kinds['lead'][2]}).",
                         _suggest(code, units),
                     )
 

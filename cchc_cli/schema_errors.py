@@ -15,6 +15,7 @@ from cchc_cli.errors import Loc, Problem
 from cchc_cli.locate import find_node
 
 _QUOTE_HINT = 'Nếu đây là chữ, hãy đặt trong dấu nháy kép, ví dụ “"Có"”.'
+_ROOT_HINT = "Tệp bắt đầu bằng khoá của loại tệp, ví dụ “tasks:” rồi danh sách các mục."
 _DATE_HINT = "Viết ngày dạng dd/mm/yyyy (15/12/2024) hoặc yyyy-mm-dd (2024-12-15)."
 _PATTERN_MESSAGES = {
     r"^[a-z0-9][a-z0-9-]*$": (
@@ -99,6 +100,11 @@ def describe(
             if allowed
             else ""
         )
+        if not close and not field.isascii():
+            hint = (
+                "Nếu đây là phần sau dấu phẩy của một giá trị viết trong “{…}”, "
+                "hãy đặt cả giá trị trong dấu nháy kép. " + hint
+            )
         return "unknown-field", f"Trường “{field}” không có trong mẫu dữ liệu.", hint
     if kind in {"value_error", "date_type", "date_parsing", "date_from_datetime_inexact"}:
         return "invalid-date", f"Ngày “{shown}” không hợp lệ.", _DATE_HINT
@@ -111,7 +117,9 @@ def describe(
         return (
             "invalid-value",
             f"Giá trị “{shown}” không hợp lệ.",
-            f"Chỉ nhận một trong các giá trị: {ctx.get('expected', '')}.",
+            "Chỉ nhận một trong các giá trị: "
+            + str(ctx.get("expected", "")).replace(" or ", " hoặc ")
+            + ".",
         )
     if kind in {"string_too_short", "too_short"}:
         return "empty-value", f"Trường “{field}” không được để trống.", ""
@@ -131,15 +139,21 @@ def describe(
         "float_type": "số",
         "float_parsing": "số",
         "bool_type": "true hoặc false",
-        "list_type": "danh sách (mỗi mục bắt đầu bằng “- ”)",
+        "list_type": "danh sách",
         "model_type": "một bảng các trường (khoá: giá trị)",
         "model_attributes_type": "một bảng các trường (khoá: giá trị)",
         "dict_type": "một bảng các trường (khoá: giá trị)",
     }.get(kind)
     if expected is not None:
-        hint = _QUOTE_HINT if kind == "string_type" else ""
+        hint = {
+            "string_type": _QUOTE_HINT,
+            "list_type": "Viết “[a, b]”, hoặc mỗi mục một dòng bắt đầu bằng “- ”.",
+        }.get(kind, "")
         if kind == "string_type" and isinstance(error.get("input"), bool):
             hint = f"YAML hiểu “{shown}” là giá trị đúng/sai. " + hint
+        if isinstance(error.get("input"), (list, dict)):
+            where = f"Trường “{field}”" if field else "Nội dung tệp"
+            return "wrong-type", f"{where} phải là {expected}.", _ROOT_HINT if not loc else hint
         return "wrong-type", f"Giá trị “{shown}” phải là {expected}.", hint
     return "invalid-value", f"Giá trị “{shown}” không hợp lệ.", str(error.get("msg", ""))
 

@@ -1,0 +1,208 @@
+"""`cchc validate`, `cchc schema` and the global options, run through the real Typer app."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from cchc_cli import __version__
+from cchc_cli.cli import app
+from tests.conftest import TreeFactory
+
+BAD_TASK = """\
+tasks:
+  - id: VP-09
+    title: Nhiệm vụ lỗi
+    area: chi-dao
+    lead: phong-khong-co
+    start: 01/01/2024
+    due: 31/12/2024
+"""
+
+
+def test_version(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["--version"])
+    assert result.exit_code == 0
+    assert result.stdout == f"cchc {__version__}\n"
+
+
+def test_help_is_vietnamese(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["--help"])
+    assert result.exit_code == 0
+    assert "Kiểm tra toàn bộ dữ liệu" in result.stdout
+
+
+def test_valid_repository_exits_zero(make_repo: TreeFactory, runner: CliRunner) -> None:
+    repo = make_repo()
+    result = runner.invoke(app, ["--data", str(repo), "validate"])
+    assert result.exit_code == 0
+    assert result.stdout == ""
+    assert "Dữ liệu hợp lệ (5 tệp, 1 nhiệm vụ)." in result.stderr
+
+
+def test_data_option_accepts_the_data_folder_itself(
+    make_repo: TreeFactory, runner: CliRunner
+) -> None:
+    repo = make_repo()
+    result = runner.invoke(app, ["--data", str(repo / "data"), "validate"])
+    assert result.exit_code == 0
+
+
+def test_env_var_names_the_repository(
+    make_repo: TreeFactory, runner: CliRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    repo = make_repo({"data/tasks/bad.yaml": BAD_TASK})
+    monkeypatch.setenv("CCHC_DATA", str(repo))
+    result = runner.invoke(app, ["validate"])
+    assert result.exit_code == 1
+    assert "data/tasks/bad.yaml:5:11: lỗi [unknown-ref]" in result.stdout
+
+
+def test_walks_up_from_a_subfolder(
+    make_repo: TreeFactory, runner: CliRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    repo = make_repo()
+    monkeypatch.chdir(repo / "data" / "tasks")
+    assert runner.invoke(app, ["validate"]).exit_code == 0
+
+
+def test_missing_data_folder_is_a_clear_error(
+    tmp_path: Path, runner: CliRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(app, ["validate"])
+    assert result.exit_code == 1
+    assert "Không tìm thấy “data/plan.yaml”" in result.stderr
+    assert "Traceback" not in result.output
+
+
+def test_wrong_data_option_names_the_option(tmp_path: Path, runner: CliRunner) -> None:
+    result = runner.invoke(app, ["--data", str(tmp_path / "nowhere"), "validate"])
+    assert result.exit_code == 1
+    assert "(theo --data)" in result.stderr
+
+
+def test_problems_of_every_file_in_one_run(make_repo: TreeFactory, runner: CliRunner) -> None:
+    repo = make_repo(
+        {
+            "data/tasks/a.yaml": "tasks:\n  - id: A\n    id: B\n",
+            "data/tasks/b.yaml": "tasks: [\n",
+            "data/tasks/c.yaml": BAD_TASK,
+        }
+    )
+    result = runner.invoke(app, ["--data", str(repo), "validate"])
+    assert result.exit_code == 1
+    paths = [line.split(":")[0] for line in result.stdout.splitlines() if not line[0].isspace()]
+    assert sorted(set(paths)) == ["data/tasks/a.yaml", "data/tasks/b.yaml", "data/tasks/c.yaml"]
+    assert paths == sorted(paths)
+
+
+def test_warnings_pass_unless_strict(make_repo: TreeFactory, runner: CliRunner) -> None:
+    repo = make_repo({"data/tasks/empty.yaml": ""})
+    loose = runner.invoke(app, ["--data", str(repo), "validate"])
+    strict = runner.invoke(app, ["--data", str(repo), "validate", "--strict"])
+    assert (loose.exit_code, strict.exit_code) == (0, 1)
+    assert "cảnh báo [empty-file]" in loose.stdout
+
+
+def test_json_format(make_repo: TreeFactory, runner: CliRunner) -> None:
+    repo = make_repo({"data/tasks/bad.yaml": BAD_TASK})
+    result = runner.invoke(app, ["--data", str(repo), "validate", "--format", "json"])
+    assert result.exit_code == 1
+    document = json.loads(result.stdout)
+    assert document["schema_version"] == 1
+    assert (document["errors"], document["warnings"]) == (1, 0)
+    problem = document["problems"][0]
+    assert problem["path"] == "data/tasks/bad.yaml"
+    assert (problem["line"], problem["col"], problem["code"]) == (5, 11, "unknown-ref")
+    assert problem["level"] == "error"
+
+
+def test_github_format_escapes_and_locates(make_repo: TreeFactory, runner: CliRunner) -> None:
+    repo = make_repo({"data/tasks/bad.yaml": BAD_TASK})
+    result = runner.invoke(app, ["--data", str(repo), "validate", "-f", "github"])
+    assert result.exit_code == 1
+    line = result.stdout.strip()
+    assert line.startswith(
+        "::error file=data/tasks/bad.yaml,line=5,col=11,title=cchc unknown-ref::"
+    )
+    assert "\n" not in line
+
+
+def test_unknown_format_is_a_usage_error(make_repo: TreeFactory, runner: CliRunner) -> None:
+    repo = make_repo()
+    result = runner.invoke(app, ["--data", str(repo), "validate", "--format", "xml"])
+    assert result.exit_code == 2
+
+
+def test_unknown_option_is_a_usage_error(runner: CliRunner) -> None:
+    assert runner.invoke(app, ["validate", "--nope"]).exit_code == 2
+
+
+def test_named_files_limit_the_report_but_not_the_checks(
+    make_repo: TreeFactory, runner: CliRunner
+) -> None:
+    dup = BAD_TASK.replace("VP-09", "VP-01").replace("phong-khong-co", "van-phong")
+    repo = make_repo({"data/tasks/zz-dup.yaml": dup, "data/tasks/bad.yaml": BAD_TASK})
+    result = runner.invoke(
+        app, ["--data", str(repo), "validate", str(repo / "data/tasks/zz-dup.yaml")]
+    )
+    assert result.exit_code == 1
+    assert "data/tasks/zz-dup.yaml:2:9: lỗi [duplicate-id]" in result.stdout
+    assert "bad.yaml" not in result.stdout
+
+
+def test_validate_never_modifies_files(make_repo: TreeFactory, runner: CliRunner) -> None:
+    repo = make_repo({"data/tasks/bad.yaml": BAD_TASK})
+    before = {p: p.read_bytes() for p in repo.rglob("*") if p.is_file()}
+    runner.invoke(app, ["--data", str(repo), "validate"])
+    after = {p: p.read_bytes() for p in repo.rglob("*") if p.is_file()}
+    assert after == before
+
+
+def test_schema_writes_then_refuses_to_clobber_changed_files(
+    make_repo: TreeFactory, runner: CliRunner
+) -> None:
+    repo = make_repo()
+    first = runner.invoke(app, ["--data", str(repo), "schema"])
+    assert first.exit_code == 0
+    written = sorted(p.name for p in (repo / "schemas").iterdir())
+    assert written == [
+        "areas.schema.json",
+        "indicators.schema.json",
+        "plan.schema.json",
+        "tasks.schema.json",
+        "units.schema.json",
+    ]
+    again = runner.invoke(app, ["--data", str(repo), "schema"])
+    assert again.exit_code == 0
+    assert "không đổi" in again.stdout
+    (repo / "schemas" / "tasks.schema.json").write_text("{}", encoding="utf-8")
+    refused = runner.invoke(app, ["--data", str(repo), "schema"])
+    assert refused.exit_code == 1
+    assert "--force" in refused.stderr
+    forced = runner.invoke(app, ["--data", str(repo), "schema", "--force"])
+    assert forced.exit_code == 0
+    document = json.loads((repo / "schemas" / "tasks.schema.json").read_text(encoding="utf-8"))
+    assert document["title"].startswith("Nhiệm vụ")
+
+
+def test_python_dash_m_runs_the_cli(make_repo: TreeFactory) -> None:
+    repo = make_repo()
+    env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
+    result = subprocess.run(
+        [sys.executable, "-m", "cchc_cli", "--data", str(repo), "validate"],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=env,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "Dữ liệu hợp lệ" in result.stderr
