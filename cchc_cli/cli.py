@@ -135,6 +135,75 @@ def validate(
 
 
 @app.command()
+def status(
+    ctx: typer.Context,
+    *,
+    as_of: Annotated[
+        str | None,
+        typer.Option(
+            "--as-of",
+            help="Xem tình hình đến ngày này (dd/mm/yyyy hoặc yyyy-mm-dd). Mặc định: hôm nay.",
+            show_default=False,
+        ),
+    ] = None,
+    year: Annotated[
+        int | None,
+        typer.Option("--year", help="Chỉ các kỳ có hạn trong năm này.", show_default=False),
+    ] = None,
+    unit: Annotated[
+        str | None,
+        typer.Option(
+            "--unit", help="Mã đơn vị chủ trì: danh sách việc của đơn vị.", show_default=False
+        ),
+    ] = None,
+    area: Annotated[
+        str | None,
+        typer.Option("--area", help="Mã lĩnh vực cải cách.", show_default=False),
+    ] = None,
+    output_format: Annotated[
+        str, typer.Option("--format", "-f", help="Cách trình bày: text hoặc json.")
+    ] = "text",
+    soon_days: Annotated[
+        int | None,
+        typer.Option(
+            "--soon-days",
+            help="“Sắp đến hạn”: hạn trong số ngày này (mặc định 30).",
+            show_default=False,
+        ),
+    ] = None,
+    stale_days: Annotated[
+        int | None,
+        typer.Option(
+            "--stale-days",
+            help="“Chậm cập nhật”: không cập nhật từ số ngày này (mặc định 90).",
+            show_default=False,
+        ),
+    ] = None,
+) -> None:
+    """Tình hình thực hiện kế hoạch đến một ngày: tỷ lệ hoàn thành, quá hạn, sắp đến hạn, chỉ số.
+
+    Mã thoát: 0 nếu dữ liệu hợp lệ, 1 nếu dữ liệu có lỗi (vẫn hiện phần đọc được, lỗi in ra
+    stderr như “cchc validate”), 2 nếu dùng sai lệnh.
+    """
+    from cchc_cli.console import print_diagnostics
+    from cchc_cli.dashboard import renderer
+    from cchc_cli.diagnostics import format_text, summary
+    from cchc_cli.status_view import build, make_query
+
+    with handled():
+        render = renderer(output_format)
+        query = make_query(
+            as_of, year=year, unit=unit, area=area, soon_days=soon_days, stale_days=stale_days
+        )
+        dataset = load_dataset(ctx)
+        render(build(dataset, query), None)
+        if any(p.is_error for p in dataset.problems):
+            print_diagnostics(format_text(dataset.problems), sys.stderr)
+            typer.echo(summary(dataset.problems, len(dataset.files), len(dataset.tasks)), err=True)
+            raise typer.Exit(int(ExitCode.INVALID))
+
+
+@app.command()
 def schema(
     ctx: typer.Context,
     out: Annotated[

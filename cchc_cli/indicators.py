@@ -13,6 +13,11 @@ Verdict of a year
     - ``no_target``: the year has a value but no target to judge it by.
     A year with neither is not assessed (`assess` returns ``None``).
 
+Known on a date
+    `known_on` drops the values whose source document is dated after the "as of" date, so
+    a dashboard as of 31/12/2022 does not show the 2022 rank published in March 2023.
+    Values without a source date are always kept.
+
 Trend of a year
     Against the value of the *previous calendar year*, read with the indicator's
     ``direction``: for ``higher`` a larger value is ``improved``; for ``lower`` (a rank) a
@@ -25,6 +30,7 @@ from __future__ import annotations
 import operator
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from datetime import date
 from enum import Enum
 
 from cchc_cli.models import Indicator, IndicatorValue, Target
@@ -85,6 +91,18 @@ class Assessment:
     verdict: Verdict
     previous: IndicatorValue | None
     trend: Trend
+
+
+def known_on(indicator: Indicator, as_of: date) -> Indicator:
+    """`indicator` with only the values published by `as_of` (see the module docstring)."""
+    kept = [
+        v
+        for v in indicator.values
+        if v.source is None or v.source.date is None or v.source.date <= as_of
+    ]
+    if len(kept) == len(indicator.values):
+        return indicator
+    return indicator.model_copy(update={"values": kept})
 
 
 def target_for(indicator: Indicator, year: int) -> Target | None:
