@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from cchc_cli import __version__
+from cchc_cli.cli_i18n import VietnameseCommand, VietnameseGroup
 from cchc_cli.errors import CchcError, ExitCode
 
 if TYPE_CHECKING:
@@ -29,6 +30,7 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
+    cls=VietnameseGroup,
 )
 
 
@@ -92,7 +94,7 @@ def load_dataset(ctx: typer.Context) -> Dataset:
     return load_checked(find_data_dir(settings.data), check)
 
 
-@app.command()
+@app.command(cls=VietnameseCommand)
 def validate(
     ctx: typer.Context,
     files: Annotated[
@@ -100,6 +102,7 @@ def validate(
         typer.Argument(
             help="Chỉ báo lỗi của các tệp này (vẫn đối chiếu với toàn bộ kho). Mặc định: mọi tệp.",
             show_default=False,
+            metavar="TỆP",
         ),
     ] = None,
     output_format: Annotated[
@@ -134,7 +137,7 @@ def validate(
         raise typer.Exit(int(ExitCode.INVALID if failed else ExitCode.OK))
 
 
-@app.command()
+@app.command(cls=VietnameseCommand)
 def status(
     ctx: typer.Context,
     *,
@@ -203,7 +206,7 @@ def status(
             raise typer.Exit(int(ExitCode.INVALID))
 
 
-@app.command()
+@app.command(cls=VietnameseCommand)
 def schema(
     ctx: typer.Context,
     out: Annotated[
