@@ -71,7 +71,7 @@ def _unique_codes(dataset: Dataset) -> Iterator[Problem]:
                 )
             seen.add(code)
     first: dict[str, Located[Indicator]] = {}
-    for ind in dataset.indicators:
+    for ind in dataset.indicators:  # indicator ids are unique across files
         if (other := first.get(ind.item.id)) is not None:
             yield _at(
                 ind.path,
@@ -104,6 +104,7 @@ def _references(dataset: Dataset) -> Iterator[Problem]:
     plan = dataset.plan
     objectives = {o.id for o in plan.objectives.specific} if plan else set()
     solutions = {s.id for s in plan.solutions} if plan else set()
+    duties = {d.id for d in plan.duties} if plan else set()
 
     def shown(name: str) -> str:
         return dataset.display(dataset.data_dir / name)
@@ -115,6 +116,7 @@ def _references(dataset: Dataset) -> Iterator[Problem]:
         "objectives": ("mục tiêu", objectives, shown(PLAN_FILE)),
         "solutions": ("giải pháp", solutions, shown(PLAN_FILE)),
         "indicators": ("chỉ số", indicators, shown(INDICATORS_DIR) + "/"),
+        "duties": ("nhóm nhiệm vụ tổ chức thực hiện", duties, shown(PLAN_FILE)),
     }
     # A reference file that failed to load is reported already; do not echo it per task.
     loaded = {
@@ -124,11 +126,12 @@ def _references(dataset: Dataset) -> Iterator[Problem]:
         "objectives": plan is not None,
         "solutions": plan is not None,
         "indicators": True,
+        "duties": plan is not None,
     }
     for task in dataset.tasks:
         t = task.item
         refs: list[tuple[str, int | None, str]] = [("area", None, t.area), ("lead", None, t.lead)]
-        for key in ("support", "objectives", "solutions", "indicators"):
+        for key in ("support", "objectives", "solutions", "indicators", "duties"):
             refs += [(key, i, code) for i, code in enumerate(getattr(t, key))]
         for key, index, code in refs:
             label, valid, where = kinds[key]

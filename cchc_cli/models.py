@@ -187,11 +187,20 @@ Operator = Literal[">", ">=", "<", "<=", "≥", "≤"]
 
 
 class Target(Model):
-    years: Annotated[str, BeforeValidator(_year_span)] = Field(
-        pattern=r"^\d{4}(\s*-\s*\d{4})?$",
-        description="Năm hoặc khoảng năm áp dụng, ví dụ 2025 hoặc “2021-2030”.",
-        examples=["2021-2030", "2025"],
-    )
+    years: Annotated[
+        str,
+        BeforeValidator(_year_span),
+        WithJsonSchema(
+            {
+                "anyOf": [
+                    {"type": "integer", "minimum": 1900, "maximum": 2200},
+                    {"type": "string", "pattern": r"^\d{4}(\s*-\s*\d{4})?$"},
+                ],
+                "description": "Năm hoặc khoảng năm áp dụng, ví dụ 2025 hoặc “2021-2030”.",
+                "examples": ["2021-2030", 2025],
+            }
+        ),
+    ] = Field(pattern=r"^\d{4}(\s*-\s*\d{4})?$")
     op: Operator = Field(
         description="Phép so sánh: “>” (trên), “>=” (từ … trở lên), “<”, “<=” (không quá)."
     )
@@ -211,6 +220,9 @@ class Source(Model):
 class IndicatorValue(Model):
     year: Year = Field(description="Năm đánh giá.")
     value: float = Field(description="Giá trị đo được (điểm, hạng hoặc %).")
+    out_of: int | None = Field(
+        default=None, ge=1, description="Với thứ hạng: tổng số đơn vị được xếp hạng năm đó."
+    )
     source: Source | None = Field(default=None, description="Văn bản công bố kết quả.")
     surveyed: int | None = Field(default=None, ge=1, description="SIPAS: số phiếu khảo sát hợp lệ.")
     satisfied: int | None = Field(default=None, ge=0, description="SIPAS: số phiếu hài lòng.")
@@ -248,12 +260,21 @@ class Update(Model):
 
 
 class Occurrence(Model):
-    period: Annotated[str, BeforeValidator(_period_key)] = Field(
-        pattern=r"^\d{4}(-Q[1-4])?$",
-        description="Kỳ thực hiện: năm (2024) với nhiệm vụ hằng năm, "
-        "hoặc năm-quý (“2024-Q1”) với nhiệm vụ hằng quý.",
-        examples=[2024, "2024-Q1"],
-    )
+    period: Annotated[
+        str,
+        BeforeValidator(_period_key),
+        WithJsonSchema(
+            {
+                "anyOf": [
+                    {"type": "integer", "minimum": 1900, "maximum": 2200},
+                    {"type": "string", "pattern": r"^\d{4}(-[Qq][1-4])?$"},
+                ],
+                "description": "Kỳ thực hiện: năm (2024) với nhiệm vụ hằng năm, "
+                "hoặc năm-quý (“2024-Q1”) với nhiệm vụ hằng quý.",
+                "examples": [2024, "2024-Q1"],
+            }
+        ),
+    ] = Field(pattern=r"^\d{4}(-Q[1-4])?$")
     updates: list[Update] = Field(default_factory=list, description="Cập nhật tiến độ của kỳ.")
     completed: VnDate | None = Field(default=None, description="Ngày hoàn thành kỳ này.")
 
@@ -288,6 +309,10 @@ class Task(Model):
     objectives: list[Code] = Field(default_factory=list, description="Mã mục tiêu phục vụ.")
     solutions: list[Code] = Field(default_factory=list, description="Mã giải pháp thực hiện.")
     indicators: list[Code] = Field(default_factory=list, description="Mã chỉ số tác động.")
+    duties: list[Code] = Field(
+        default_factory=list,
+        description="Mã nhóm nhiệm vụ “Tổ chức thực hiện” của kế hoạch mà nhiệm vụ này cụ thể hoá.",
+    )
     note: str | None = Field(default=None, description="Ghi chú.")
 
 
