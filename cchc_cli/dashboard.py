@@ -83,6 +83,7 @@ def _table(title: str | None = None) -> Table:
         box=box.SIMPLE_HEAD,
         show_edge=False,
         pad_edge=False,
+        expand=True,
     )
 
 
@@ -155,7 +156,7 @@ def _last_cell(kind: str, item: Status) -> Text:
     if kind == "Quá hạn":
         return Text(f"{item.days_overdue} ngày", style="red")
     if kind == "Còn":
-        return Text(f"{item.days_left} ngày")
+        return Text(f"{item.days_left} ngày" if item.days_left else "hôm nay")
     if kind == "Cập nhật":
         since = item.days_since_update
         when = item.last_update
