@@ -297,6 +297,19 @@ def test_only_started_occurrences_count(as_of: str, counted: int) -> None:
     assert len(statuses([task], d(as_of))) == counted
 
 
+@pytest.mark.parametrize(
+    ("as_of", "expected"),
+    [
+        ("31/12/2023", [("2023", State.DUE_SOON)]),  # due today, 2024 not started
+        ("01/01/2024", [("2023", State.OVERDUE), ("2024", State.NOT_STARTED)]),
+    ],
+)
+def test_yearly_year_boundary(as_of: str, expected: list[tuple[str, State]]) -> None:
+    task = make_task(recurrence="yearly", start="01/01/2023", due="31/12/2025")
+    found = statuses([task], d(as_of), Rules(soon_days=0))
+    assert [(s.occurrence.period, s.state) for s in found] == expected
+
+
 def test_recurring_task_straddling_the_plan_end_is_clipped_to_its_due() -> None:
     task = make_task(recurrence="yearly", start="01/01/2029", due="30/06/2030")
     found = statuses([task], d("01/01/2031"))

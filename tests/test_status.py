@@ -6,6 +6,7 @@ Golden files live in tests/golden/status/; regenerate them with ``CCHC_UPDATE_GO
 
 from __future__ import annotations
 
+import io
 import json
 import re
 import shutil
@@ -16,7 +17,11 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
+from cchc_cli.checks import check
 from cchc_cli.cli import app
+from cchc_cli.dashboard import print_text
+from cchc_cli.loader import load_checked
+from cchc_cli.status_view import build, make_query
 from tests.golden import assert_golden
 
 FIXTURE = Path(__file__).parent / "fixtures" / "status"
@@ -77,6 +82,25 @@ def test_text_fits_the_width_and_is_plain(
     assert max(len(line) for line in lines) <= width
     assert all(line == line.rstrip() for line in lines)
     assert "\x1b[" not in out
+
+
+class FakeTerminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+@pytest.mark.parametrize(("no_color", "coloured"), [(True, False), (False, True)])
+def test_colour_only_on_a_terminal_without_no_color(
+    monkeypatch: pytest.MonkeyPatch, no_color: bool, coloured: bool
+) -> None:
+    if not no_color:
+        monkeypatch.delenv("NO_COLOR")
+    monkeypatch.setenv("TERM", "xterm-256color")
+    dataset = load_checked(FIXTURE / "data", check)
+    out = FakeTerminal()
+    print_text(build(dataset, make_query(AS_OF)), out)
+    assert bool(re.search(r"\x1b\[[0-9;]*3[0-9;]*m", out.getvalue())) is coloured
+    assert "Tình hình đến ngày 15/06/2024" in out.getvalue()
 
 
 # --- the states on the fixture -------------------------------------------------------------
