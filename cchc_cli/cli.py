@@ -145,23 +145,29 @@ def status(
         str | None,
         typer.Option(
             "--as-of",
+            metavar="NGÀY",
             help="Xem tình hình đến ngày này (dd/mm/yyyy hoặc yyyy-mm-dd). Mặc định: hôm nay.",
             show_default=False,
         ),
     ] = None,
     year: Annotated[
         int | None,
-        typer.Option("--year", help="Chỉ các kỳ có hạn trong năm này.", show_default=False),
+        typer.Option(
+            "--year", metavar="NĂM", help="Chỉ các kỳ có hạn trong năm này.", show_default=False
+        ),
     ] = None,
     unit: Annotated[
         str | None,
         typer.Option(
-            "--unit", help="Mã đơn vị chủ trì: danh sách việc của đơn vị.", show_default=False
+            "--unit",
+            metavar="MÃ",
+            help="Mã đơn vị chủ trì: danh sách việc của đơn vị.",
+            show_default=False,
         ),
     ] = None,
     area: Annotated[
         str | None,
-        typer.Option("--area", help="Mã lĩnh vực cải cách.", show_default=False),
+        typer.Option("--area", metavar="MÃ", help="Mã lĩnh vực cải cách.", show_default=False),
     ] = None,
     output_format: Annotated[
         str, typer.Option("--format", "-f", help="Cách trình bày: text hoặc json.")
@@ -183,10 +189,11 @@ def status(
         ),
     ] = None,
 ) -> None:
-    """Tình hình thực hiện kế hoạch đến một ngày: tỷ lệ hoàn thành, quá hạn, sắp đến hạn, chỉ số.
+    """Tình hình thực hiện kế hoạch đến một ngày: hoàn thành, quá hạn, sắp đến hạn, chỉ số.
 
-    Mã thoát: 0 nếu dữ liệu hợp lệ, 1 nếu dữ liệu có lỗi (vẫn hiện phần đọc được, lỗi in ra
-    stderr như “cchc validate”), 2 nếu dùng sai lệnh.
+    Dữ liệu có lỗi: vẫn hiện phần đọc được; các lỗi in ra stderr như “cchc validate”.
+
+    Mã thoát: 0 nếu dữ liệu hợp lệ, 1 nếu dữ liệu có lỗi, 2 nếu dùng sai lệnh.
     """
     from cchc_cli.console import print_diagnostics
     from cchc_cli.dashboard import renderer
