@@ -43,9 +43,7 @@ def test_whole_suite_as_task_files_reports_every_invalid_case(make_repo: TreeFac
     }
     repo = make_repo(files)
     dataset = load_checked(repo / "data", check)
-    reported = {
-        Path(p.path).stem for p in dataset.problems if p.is_error and "/suite/" in p.path
-    }
+    reported = {Path(p.path).stem for p in dataset.problems if p.is_error and "/suite/" in p.path}
     assert {c.stem for c in CASES if c.stem in INVALID} <= reported
     assert all(p.line >= 0 for p in dataset.problems)
     assert [t.item.id for t in dataset.tasks] == ["VP-01"]
