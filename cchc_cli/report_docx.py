@@ -47,6 +47,11 @@ def render_docx(
             "Cài bằng: pip install 'cchc[docx]', hoặc chọn --format md hay html.",
         ) from exc
     shown = shown_template(str(template), template.name, root)
+    if not zipfile.is_zipfile(template):
+        raise CchcError(
+            f"Mẫu báo cáo “{shown}” không phải tệp Word (.docx) hợp lệ.",
+            "Lưu lại mẫu bằng Word dạng .docx, hoặc xoá tệp đó trong thư mục templates/.",
+        )
     try:
         document = DocxTemplate(str(template))
         document.render(context, jinja_env=env, autoescape=True)

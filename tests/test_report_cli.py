@@ -1,0 +1,199 @@
+"""`cchc report` through the real Typer app, on copies of tests/fixtures/report in tmp_path."""
+
+from __future__ import annotations
+
+import io
+import shutil
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from cchc_cli.cli import app
+from tests.golden import assert_golden
+
+FIXTURE = Path(__file__).parent / "fixtures" / "report"
+GOLDEN = Path(__file__).parent / "golden" / "report"
+
+
+@pytest.fixture
+def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A copy of the fixture repository, outside any git repository."""
+    monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(tmp_path))
+    return Path(shutil.copytree(FIXTURE, tmp_path / "repo"))
+
+
+def run(runner: CliRunner, repo: Path, *args: str) -> Any:
+    return runner.invoke(app, ["--data", str(repo), "report", *args])
+
+
+def test_default_output_path(runner: CliRunner, repo: Path) -> None:
+    result = run(runner, repo, "--year", "2024", "--period", "q1", "--date", "05/03/2024")
+    assert result.exit_code == 0, result.output
+    written = repo / "reports" / "2024-q1.md"
+    assert result.stdout == "Đã ghi báo cáo: reports/2024-q1.md\n"
+    assert_golden(written.read_text(encoding="utf-8"), GOLDEN / "2024-q1.md")
+    assert [p.name for p in written.parent.iterdir()] == ["2024-q1.md"]  # no temporary file
+
+
+def test_default_period_and_format(runner: CliRunner, repo: Path) -> None:
+    assert run(runner, repo, "--year", "2024").exit_code == 0
+    assert (repo / "reports" / "2024-year.md").is_file()
+
+
+def test_stdout(runner: CliRunner, repo: Path) -> None:
+    result = run(runner, repo, "--year", "2024", "--period", "h1", "-o", "-", "-f", "html")
+    assert result.exit_code == 0, result.output
+    assert_golden(result.stdout, GOLDEN / "2024-h1.html")
+    assert not (repo / "reports").exists()
+
+
+def test_no_clobber_then_force(runner: CliRunner, repo: Path) -> None:
+    target = repo / "out.md"
+    target.write_text("bản cũ", encoding="utf-8")
+    result = run(runner, repo, "--year", "2024", "-o", str(target))
+    assert result.exit_code == 1
+    assert "đã có" in result.stderr and "--force" in result.stderr
+    assert "Traceback" not in result.output
+    assert target.read_text(encoding="utf-8") == "bản cũ"
+    result = run(runner, repo, "--year", "2024", "-o", str(target), "--force")
+    assert result.exit_code == 0, result.output
+    assert target.read_text(encoding="utf-8").startswith("| UBND TỈNH ĐỒNG THÁP")
+    assert sorted(p.name for p in repo.iterdir() if p.name.startswith(".")) == []
+
+
+def test_failed_write_leaves_the_old_file(
+    runner: CliRunner, repo: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The write is atomic: a failure mid-way keeps the old file and no temporary file."""
+    target = repo / "out.md"
+    target.write_text("bản cũ", encoding="utf-8")
+
+    def broken_fsync(fd: int) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr("os.fsync", broken_fsync)
+    result = run(runner, repo, "--year", "2024", "-o", str(target), "--force")
+    assert result.exit_code == 1
+    assert "Không ghi được tệp" in result.stderr
+    assert target.read_text(encoding="utf-8") == "bản cũ"
+    assert [p.name for p in repo.iterdir() if p.name.startswith(".out.md")] == []
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--year", "2035"], "Năm 2035 nằm ngoài giai đoạn của kế hoạch (2021 - 2030)."),
+        (["--year", "2024", "--period", "q2"], "Kỳ báo cáo “q2” không hợp lệ."),
+        (["--year", "2024", "-f", "pdf"], "Định dạng “pdf” không hợp lệ."),
+        (["--year", "2024", "-f", "docx", "-o", "-"], "Không thể ghi tệp Word (docx) ra màn hình."),
+        (["--year", "2024", "--date", "31/02/2025"], "Ngày “31/02/2025” không hợp lệ."),
+    ],
+)
+def test_usage_errors(runner: CliRunner, repo: Path, args: list[str], message: str) -> None:
+    result = run(runner, repo, *args)
+    assert result.exit_code == 2
+    assert message in result.stderr
+    assert "Traceback" not in result.output
+
+
+def test_invalid_data_is_refused(runner: CliRunner, repo: Path) -> None:
+    (repo / "data" / "tasks" / "hong.yaml").write_text("tasks: [{id: X}]\n", encoding="utf-8")
+    result = run(runner, repo, "--year", "2024")
+    assert result.exit_code == 1
+    assert "không lập báo cáo từ dữ liệu sai" in result.stderr
+    assert "cchc validate" in result.stderr
+    assert not (repo / "reports").exists()
+
+
+# --- override templates --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("template", "line", "what"),
+    [
+        ("Dòng 1\nDòng 2\n{{ header.khong_co }}\n", 3, "dùng tên không có trong dữ liệu báo cáo"),
+        ("Dòng 1\n{% for x in areas %}\n{{ x.name }}\n", 3, "sai cú pháp Jinja"),
+        ("{{ plan.__class__ }}\n", 1, "không được phép"),
+        ("\n\n{{ 1 + 'a' }}\n", 3, "TypeError"),
+    ],
+)
+def test_broken_override_template(
+    runner: CliRunner, repo: Path, template: str, line: int, what: str
+) -> None:
+    (repo / "templates").mkdir()
+    (repo / "templates" / "report.md.j2").write_text(template, encoding="utf-8")
+    result = run(runner, repo, "--year", "2024")
+    assert result.exit_code == 1
+    assert f"Lỗi trong mẫu báo cáo “templates/report.md.j2”, dòng {line}: " in result.stderr
+    assert what in result.stderr
+    assert "Traceback" not in result.output
+    assert not (repo / "reports").exists()
+
+
+def test_override_template_is_used(runner: CliRunner, repo: Path) -> None:
+    (repo / "templates").mkdir()
+    (repo / "templates" / "report.md.j2").write_text("{{ header.summary }}\n", encoding="utf-8")
+    result = run(runner, repo, "--year", "2024", "--period", "q3", "-o", "-")
+    assert result.stdout == "Kết quả thực hiện công tác cải cách hành chính quý III năm 2024\n"
+
+
+def test_broken_docx_override(runner: CliRunner, repo: Path) -> None:
+    from docx import Document
+
+    doc = Document()
+    doc.add_paragraph("{{ header.summary }")
+    buffer = io.BytesIO()
+    doc.save(buffer)
+    (repo / "templates").mkdir()
+    (repo / "templates" / "report.docx").write_bytes(buffer.getvalue())
+    result = run(runner, repo, "--year", "2024", "-f", "docx")
+    assert result.exit_code == 1
+    assert "Lỗi trong mẫu báo cáo “templates/report.docx”" in result.stderr
+    assert "Traceback" not in result.output
+
+
+def test_not_a_docx_override(runner: CliRunner, repo: Path) -> None:
+    (repo / "templates").mkdir()
+    (repo / "templates" / "report.docx").write_text("không phải Word", encoding="utf-8")
+    result = run(runner, repo, "--year", "2024", "-f", "docx")
+    assert result.exit_code == 1
+    assert "không phải tệp Word (.docx) hợp lệ" in result.stderr
+
+
+# --- the commit in the stamp ---------------------------------------------------------------
+
+
+def git(repo: Path, *args: str) -> str:
+    done = subprocess.run(
+        ["git", "-c", "user.name=t", "-c", "user.email=t@example.com", *args],
+        cwd=repo,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return done.stdout.strip()
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
+def test_stamp_names_the_commit(runner: CliRunner, repo: Path) -> None:
+    git(repo, "init", "-q")
+    git(repo, "add", ".")
+    git(repo, "commit", "-q", "-m", "data")
+    commit = git(repo, "rev-parse", "--short", "HEAD")
+    first = run(runner, repo, "--year", "2024", "-o", "-").stdout
+    assert first.rstrip().endswith(f"Dữ liệu: commit {commit}.*")
+    assert run(runner, repo, "--year", "2024", "-o", "-").stdout == first  # reruns are identical
+    with (repo / "data" / "units.yaml").open("a", encoding="utf-8") as handle:
+        handle.write("# sửa\n")
+    changed = run(runner, repo, "--year", "2024", "-o", "-").stdout
+    assert changed.rstrip().endswith(f"Dữ liệu: commit {commit} (có thay đổi chưa commit).*")
+
+
+def test_no_git_no_commit(runner: CliRunner, repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PATH", "")
+    result = run(runner, repo, "--year", "2024", "-o", "-")
+    assert result.exit_code == 0, result.output
+    assert "commit" not in result.stdout
