@@ -22,8 +22,11 @@ def write_atomic(path: Path, content: bytes, *, force: bool = False) -> None:
         )
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
+        mode = path.stat().st_mode & 0o777 if path.exists() else _default_mode()
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
         try:
+            # mkstemp creates the file private (0600); give it the mode a normal write would.
+            Path(tmp).chmod(mode)
             with os.fdopen(fd, "wb") as handle:
                 handle.write(content)
                 handle.flush()
@@ -34,3 +37,10 @@ def write_atomic(path: Path, content: bytes, *, force: bool = False) -> None:
             raise
     except OSError as exc:
         raise CchcError(f"Không ghi được tệp “{path.as_posix()}”: {exc.strerror}.") from exc
+
+
+def _default_mode() -> int:
+    """0666 less the process umask, as `open(path, "w")` would create the file."""
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
