@@ -1,10 +1,12 @@
-"""Problems as text: the formats of `cchc validate --format` (text, json, github).
+"""Problems as text: the formats of `cchc validate --format` (text, json, github, gitlab).
 
-Pure string functions; the CLI decides where they go.
+Pure string functions; the CLI decides where they go. Each format is documented with an
+example in ``docs/doc-loi.md``; `tests/test_diagnostics.py` keeps the two in step.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Callable, Sequence
 
@@ -83,8 +85,49 @@ def format_github(problems: Sequence[Problem]) -> str:
     return "\n".join(lines) + ("\n" if lines else "")
 
 
+GITLAB_SEVERITY = {"error": "major", "warning": "minor"}
+
+
+def fingerprint(path: str, code: str, message: str, repeat: int = 0) -> str:
+    """A Code Quality fingerprint: sha256 of the path, the code and the message.
+
+    The line is left out on purpose: adding a task above a problem moves it down but keeps
+    its fingerprint, so GitLab does not report it as fixed and found again. `repeat` tells
+    apart identical problems in one file (the second is 1, and so on); it is left out of
+    the hash when 0, so a lone problem's fingerprint is just the three fields.
+    """
+    key = "\0".join([path, code, message] + ([str(repeat)] if repeat else []))
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()
+
+
+def format_gitlab(problems: Sequence[Problem]) -> str:
+    """A GitLab Code Quality report: a JSON list of CodeClimate-style issues.
+
+    Each item: ``description``, ``check_name`` (the problem code), ``fingerprint`` (see
+    `fingerprint`), ``severity`` (``major`` for errors, ``minor`` for warnings) and
+    ``location`` ``{"path", "lines": {"begin"}}``; a whole-file problem is placed on line 1.
+    """
+    seen: dict[tuple[str, str, str], int] = {}
+    issues = []
+    for p in problems:
+        key = (p.path, p.code, p.message)
+        repeat = seen.get(key, 0)
+        seen[key] = repeat + 1
+        issues.append(
+            {
+                "description": f"[{p.code}] {p.message}" + (f" Gợi ý: {p.hint}" if p.hint else ""),
+                "check_name": p.code,
+                "fingerprint": fingerprint(p.path, p.code, p.message, repeat),
+                "severity": GITLAB_SEVERITY[p.level],
+                "location": {"path": p.path, "lines": {"begin": max(p.line, 1)}},
+            }
+        )
+    return json.dumps(issues, ensure_ascii=False, indent=2) + "\n"
+
+
 FORMATTERS: dict[str, Callable[[Sequence[Problem]], str]] = {
     "text": format_text,
     "json": format_json,
     "github": format_github,
+    "gitlab": format_gitlab,
 }

@@ -30,7 +30,10 @@ def test_command_help_is_vietnamese(runner: CliRunner) -> None:
     [
         (["validate", "--nope"], "Không có tuỳ chọn “--nope”."),
         (["nope"], "Không có lệnh “nope”."),
-        (["validate", "--format", "xml"], "“xml” không phải một trong: text, json, github."),
+        (
+            ["validate", "--format", "xml"],
+            "“xml” không phải một trong: text, json, github, gitlab.",
+        ),
         (["validate", "--format"], "Tuỳ chọn “--format” cần một giá trị."),
     ],
 )
