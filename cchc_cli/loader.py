@@ -3,12 +3,18 @@
 A bad file never stops the run: its problems are collected and the other files are still
 read. In a list file (tasks, indicators), the items that are valid are kept even when
 others are not, so `cchc status` can show what it can.
+
+Each file is bounded by `Limits` (size, number of values, depth). Clean files are parsed
+once; a file's node tree, which locates schema and cross-file problems, is built only for
+files that have such problems.
 """
 
 from __future__ import annotations
 
+import gc
 import os
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Generic, TypeVar
@@ -30,6 +36,9 @@ from cchc_cli.models import (
     UnitsFile,
 )
 from cchc_cli.schema_errors import validation_problems
+from cchc_cli.yamlsafe import DEFAULT_LIMITS, Limits
+
+__all__ = ["DEFAULT_LIMITS", "Dataset", "Limits", "Located", "load", "load_checked", "read_yaml"]
 
 T = TypeVar("T")
 M = TypeVar("M", bound=BaseModel)
@@ -65,6 +74,7 @@ class Dataset:
     tasks: list[Located[Task]] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     files: dict[str, Path] = field(default_factory=dict)
+    limits: Limits = DEFAULT_LIMITS
 
     def display(self, path: Path) -> str:
         try:
@@ -104,27 +114,54 @@ def _yaml_files(folder: Path) -> Iterator[Path]:
         yield from sorted((p for p in found if p.is_file()), key=lambda p: p.as_posix())
 
 
-def read_yaml(file: Path, shown: str) -> tuple[Any, str, list[Problem]]:
-    """``(data, text, problems)`` of one file; data is None when it cannot be used."""
+@contextmanager
+def _gc_paused() -> Iterator[None]:
+    """Pause the cycle collector while building large acyclic data.
+
+    Parsed YAML and frozen models hold no reference cycles, but the collector does not know:
+    at 10 000 tasks it rescans the growing heap so often that loading takes twice as long
+    (benchmarks/RESULTS.md). Reference counting still frees everything as usual.
+    """
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
     try:
+        yield
+    finally:
+        gc.enable()
+
+
+def _read_text(file: Path, shown: str, limits: Limits) -> tuple[str, list[Problem]]:
+    try:
+        size = file.stat().st_size
+        if size > limits.max_bytes:  # refused before it is read into memory
+            return "", [yamlsafe.too_large(shown, size, limits.max_bytes)]
         raw = file.read_bytes()
     except OSError as exc:
-        return None, "", [Problem(shown, 0, 0, "unreadable", f"Không đọc được tệp: {exc}.")]
-    text, problems = yamlsafe.decode(raw, shown)
+        return "", [Problem(shown, 0, 0, "unreadable", f"Không đọc được tệp: {exc}.")]
+    return yamlsafe.decode(raw, shown, limits.max_bytes)
+
+
+def read_yaml(
+    file: Path, shown: str, limits: Limits = DEFAULT_LIMITS
+) -> tuple[Any, str, list[Problem]]:
+    """``(data, text, problems)`` of one file; data is None when it cannot be used."""
+    text, problems = _read_text(file, shown, limits)
     if problems:
         return None, text, problems
-    data, problems = yamlsafe.parse(text, shown)
+    data, problems = yamlsafe.parse(text, shown, limits)
     return data, text, problems
 
 
 def _validate(
-    model: type[M], data: Any, shown: str, text: str, problems: list[Problem]
+    model: type[M], data: Any, shown: str, text: str, problems: list[Problem], *, limits: Limits
 ) -> M | None:
     """The file's model, or None after adding its located problems to `problems`."""
     try:
         return model.model_validate(data)
     except ValidationError as exc:
-        tree = yamlsafe.compose(text)
+        tree = yamlsafe.compose(text, limits)
         known = {(p.line, p.col) for p in problems}
         found = validation_problems(exc, model, shown, tree)
         problems.extend(p for p in found if (p.line, p.col) not in known)
@@ -141,13 +178,13 @@ def _load_list(
     """The valid items of a list file (``tasks:`` or ``indicators:``)."""
     shown = dataset.display(file)
     dataset.files[shown] = file
-    data, text, problems = read_yaml(file, shown)
+    data, text, problems = read_yaml(file, shown, dataset.limits)
     dataset.problems.extend(problems)
     if data is None:
         if not problems:
             dataset.problems.append(_empty(shown, key))
         return []
-    whole = _validate(model, data, shown, text, dataset.problems)
+    whole = _validate(model, data, shown, text, dataset.problems, limits=dataset.limits)
     if whole is not None:
         items: list[M] = getattr(whole, key)
         return [Located(item, shown, (key, i)) for i, item in enumerate(items)]
@@ -179,13 +216,13 @@ def _load_single(dataset: Dataset, file: Path, model: type[M], required: bool) -
             )
         return None
     dataset.files[shown] = file
-    data, text, problems = read_yaml(file, shown)
+    data, text, problems = read_yaml(file, shown, dataset.limits)
     dataset.problems.extend(problems)
     if data is None:
         if not problems:
             dataset.problems.append(_empty(shown, None))
         return None
-    return _validate(model, data, shown, text, dataset.problems)
+    return _validate(model, data, shown, text, dataset.problems, limits=dataset.limits)
 
 
 def _empty(shown: str, key: str | None) -> Problem:
@@ -193,9 +230,17 @@ def _empty(shown: str, key: str | None) -> Problem:
     return Problem(shown, 1, 1, "empty-file", "Tệp trống.", hint, level="warning")
 
 
-def load(data_dir: Path) -> Dataset:
-    """Read every file of a data folder. Problems are in `Dataset.problems`, unsorted."""
-    dataset = Dataset(root=data_dir.parent, data_dir=data_dir)
+def load(data_dir: Path, limits: Limits = DEFAULT_LIMITS) -> Dataset:
+    """Read every file of a data folder. Problems are in `Dataset.problems`, unsorted.
+
+    A file over one of the `limits` is reported as a located problem and skipped.
+    """
+    with _gc_paused():
+        return _load(data_dir, limits)
+
+
+def _load(data_dir: Path, limits: Limits) -> Dataset:
+    dataset = Dataset(root=data_dir.parent, data_dir=data_dir, limits=limits)
     dataset.plan = _load_single(dataset, data_dir / PLAN_FILE, Plan, required=True)
     areas = _load_single(dataset, data_dir / AREAS_FILE, AreasFile, required=True)
     units = _load_single(dataset, data_dir / UNITS_FILE, UnitsFile, required=True)
@@ -229,7 +274,7 @@ def locate_all(dataset: Dataset, problems: list[Problem]) -> list[Problem]:
     for problem in problems:
         if problem.line == 0 and problem.loc is not None and problem.path in dataset.files:
             if problem.path not in trees:
-                trees[problem.path] = _tree(dataset.files[problem.path])
+                trees[problem.path] = _tree(dataset.files[problem.path], dataset.limits)
             line, col = position(trees[problem.path], problem.loc)
             placed.append(problem.at(line, col))
         else:
@@ -237,13 +282,17 @@ def locate_all(dataset: Dataset, problems: list[Problem]) -> list[Problem]:
     return placed
 
 
-def _tree(file: Path) -> Any:
-    _, text, _ = read_yaml(file, file.name)
-    return yamlsafe.compose(text) if text else None
+def _tree(file: Path, limits: Limits) -> Any:
+    text, problems = _read_text(file, file.name, limits)
+    return yamlsafe.compose(text, limits) if text and not problems else None
 
 
-def load_checked(data_dir: Path, check: Callable[[Dataset], list[Problem]]) -> Dataset:
+def load_checked(
+    data_dir: Path, check: Callable[[Dataset], list[Problem]], limits: Limits = DEFAULT_LIMITS
+) -> Dataset:
     """Load, run the cross-file `check`, then locate and sort every problem."""
-    dataset = load(data_dir)
-    dataset.problems = sort_problems(locate_all(dataset, dataset.problems + check(dataset)))
+    with _gc_paused():
+        dataset = load(data_dir, limits)
+        found = check(dataset)
+        dataset.problems = sort_problems(locate_all(dataset, dataset.problems + found))
     return dataset
