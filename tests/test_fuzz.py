@@ -1,0 +1,156 @@
+"""Fuzzing the loader: arbitrary text and bytes give our own problems, never an exception.
+
+A short run here (about 200 examples each); `benchmarks/fuzz_loader.py` runs the same
+properties for a bounded time with many more examples.
+"""
+
+from __future__ import annotations
+
+import math
+import unicodedata
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from cchc_cli import yamlsafe
+from cchc_cli.checks import check
+from cchc_cli.errors import Problem
+from cchc_cli.loader import load_checked, read_yaml
+from tests.helpers import build_tree, valid_files
+
+# Pieces that steer random text towards the corners of YAML and of our reader.
+PIECES = [
+    "\n",
+    "  ",
+    "- ",
+    ": ",
+    "? ",
+    ", ",
+    "[",
+    "]",
+    "{",
+    "}",
+    "#",
+    "'",
+    '"',
+    "|\n",
+    ">-\n",
+    "---\n",
+    "...\n",
+    "%YAML 1.1\n",
+    "&a ",
+    "*a",
+    "!!str ",
+    "!x ",
+    "<<: ",
+    "=",
+    "~",
+    "\t",
+    "\ufeff",
+    "\x00",
+    "\x85",
+    "\u2028",
+    "tasks:",
+    "indicators:",
+    "- id: VP-01\n",
+    "title: Việt",
+    "area: chi-dao",
+    "lead: van-phong",
+    "start: 01/01/2024",
+    "due: 2024-02-30",
+    "percent: 100",
+    "updates:",
+    "occurrences:",
+    "period: 2024",
+    "yes",
+    "No",
+    "null",
+    "0x1F",
+    "012",
+    "1_000",
+    "1e3",
+    ".nan",
+    "-.inf",
+    "2024-01-01T10:00:00+07:00",
+    "\u01a3",
+    "Tie\u0302\u0301ng",
+]
+yamlish = st.lists(st.sampled_from(PIECES) | st.text(max_size=4), max_size=40).map("".join)
+texts = yamlish | st.text(max_size=120)
+raw_bytes = st.binary(max_size=200) | texts.map(lambda t: t.encode("utf-8"))
+FUZZ = settings(
+    max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+
+
+def assert_own_problems(problems: list[Problem], path: str | None = None) -> None:
+    for problem in problems:
+        assert isinstance(problem, Problem)
+        assert problem.line >= 0
+        assert problem.col >= 0
+        assert problem.message
+        assert problem.level in {"error", "warning"}
+        if path is not None:
+            assert problem.path == path
+
+
+def normalised(value: Any) -> Any:
+    """`value` with NFC strings and NaN made comparable, as the strict reader returns it."""
+    if isinstance(value, str):
+        return unicodedata.normalize("NFC", value)
+    if isinstance(value, float) and math.isnan(value):
+        return "NaN"
+    if isinstance(value, dict):
+        return [(normalised(k), normalised(v)) for k, v in value.items()]
+    if isinstance(value, list):
+        return [normalised(v) for v in value]
+    return value
+
+
+@pytest.fixture(scope="module")
+def repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return build_tree(tmp_path_factory.mktemp("fuzz"), dict(valid_files()))
+
+
+@FUZZ
+@given(raw=raw_bytes)
+def test_read_yaml_gives_only_problems(tmp_path: Path, raw: bytes) -> None:
+    file = tmp_path / "f.yaml"
+    file.write_bytes(raw)
+    data, text, problems = read_yaml(file, "f.yaml")
+    assert isinstance(text, str)
+    assert_own_problems(problems, "f.yaml")
+    if data is not None:  # only these errors leave data behind; the rest make it None
+        kept = {"duplicate-key", "bad-key", "merge-key", "invalid-date"}
+        assert {p.code for p in problems if p.is_error} <= kept
+
+
+@FUZZ
+@given(text=texts)
+def test_clean_text_reads_like_pyyaml(text: str) -> None:
+    """Where the strict reader finds nothing wrong, it returns what PyYAML returns."""
+    data, problems = yamlsafe.parse(text, "f.yaml")
+    if problems:
+        return
+    assert normalised(data) == normalised(yaml.load(text, Loader=yaml.CSafeLoader))
+
+
+@FUZZ
+@given(raw=raw_bytes, where=st.sampled_from(["data/tasks/x.yaml", "data/plan.yaml"]))
+def test_load_checked_gives_only_problems(repo: Path, raw: bytes, where: str) -> None:
+    target = repo / where
+    before = target.read_bytes() if target.exists() else None
+    target.write_bytes(raw)
+    try:
+        dataset = load_checked(repo / "data", check)
+    finally:
+        if before is None:
+            target.unlink()
+        else:
+            target.write_bytes(before)
+    assert_own_problems(dataset.problems)
+    assert all(p.line >= 1 for p in dataset.problems if p.path == where and p.loc is not None)
