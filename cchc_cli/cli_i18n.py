@@ -72,6 +72,16 @@ def _unquote(value: object) -> str:
     return str(value).replace("'", "")
 
 
+def _param_hint(error: _click.exceptions.BadParameter) -> str:
+    """The option or argument an error is about, e.g. ``--format/-f``."""
+    hint: object = error.param_hint
+    if hint is None and error.param is not None:
+        hint = "/".join(getattr(error.param, "opts", None) or [str(error.param.name)])
+    if isinstance(hint, (list, tuple)):
+        hint = " / ".join(str(h) for h in hint)
+    return _unquote(hint) if hint else ""
+
+
 def _vietnamese(error: _click.exceptions.UsageError) -> str:
     exc = _click.exceptions
     if isinstance(error, exc.NoSuchOption):
@@ -80,17 +90,10 @@ def _vietnamese(error: _click.exceptions.UsageError) -> str:
             text += " Có phải ý bạn là: " + ", ".join(sorted(error.possibilities)) + "?"
         return text
     if isinstance(error, exc.MissingParameter):
-        hint = error.param_hint or (error.param.name if error.param else "")
-        if isinstance(hint, (list, tuple)):
-            hint = " / ".join(hint)
-        return f"Thiếu {_unquote(hint)}."
+        return f"Thiếu {_param_hint(error)}."
     if isinstance(error, exc.BadParameter):
-        hint = error.param_hint
-        if hint is None and error.param is not None:
-            hint = "/".join(getattr(error.param, "opts", []) or [str(error.param.name)])
-        if isinstance(hint, (list, tuple)):
-            hint = " / ".join(hint)
-        where = f" cho “{_unquote(hint)}”" if hint else ""
+        hint = _param_hint(error)
+        where = f" cho “{hint}”" if hint else ""
         return f"Giá trị không hợp lệ{where}: {translate(error.message)}"
     return translate(error.message)
 
