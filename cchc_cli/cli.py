@@ -7,21 +7,18 @@ them, so `cchc --version` and `cchc --help` start fast.
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
-from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import Annotated
 
 import typer
 
 from cchc_cli import __version__
+from cchc_cli.cli_common import Settings, handled, load_dataset
 from cchc_cli.cli_i18n import VietnameseCommand, VietnameseGroup
-from cchc_cli.errors import CchcError, ExitCode
-
-if TYPE_CHECKING:
-    from cchc_cli.loader import Dataset
+from cchc_cli.cli_init import init
+from cchc_cli.cli_report import report
+from cchc_cli.errors import ExitCode
 
 app = typer.Typer(
     name="cchc",
@@ -32,13 +29,6 @@ app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
     cls=VietnameseGroup,
 )
-
-
-@dataclass(frozen=True)
-class Settings:
-    """Global options, given before the command."""
-
-    data: Path | None
 
 
 class ProblemFormat(StrEnum):
@@ -72,27 +62,6 @@ def _main(
     ] = False,
 ) -> None:
     ctx.obj = Settings(data=data)
-
-
-@contextmanager
-def handled() -> Iterator[None]:
-    """Turn a `CchcError` into a Vietnamese message on stderr and its exit code."""
-    from cchc_cli.console import print_error
-
-    try:
-        yield
-    except CchcError as error:
-        print_error(error)
-        raise typer.Exit(int(error.exit_code)) from None
-
-
-def load_dataset(ctx: typer.Context) -> Dataset:
-    """Find the data folder, read it, and run the cross-file checks."""
-    from cchc_cli.checks import check
-    from cchc_cli.loader import find_data_dir, load_checked
-
-    settings: Settings = ctx.obj
-    return load_checked(find_data_dir(settings.data), check)
 
 
 @app.command(cls=VietnameseCommand)
@@ -284,207 +253,8 @@ def explain(
         typer.echo(text, nl=False)
 
 
-@app.command(cls=VietnameseCommand)
-def report(
-    ctx: typer.Context,
-    *,
-    year: Annotated[int, typer.Option("--year", metavar="NĂM", help="Năm báo cáo, ví dụ 2024.")],
-    period: Annotated[
-        str,
-        typer.Option(
-            "--period",
-            metavar="KỲ",
-            help="Kỳ báo cáo: q1 (quý I), h1 (6 tháng đầu năm), q3 (quý III), year (năm).",
-        ),
-    ] = "year",
-    output_format: Annotated[
-        str, typer.Option("--format", "-f", help="Định dạng: md, html hoặc docx (Word).")
-    ] = "md",
-    output: Annotated[
-        str | None,
-        typer.Option(
-            "--output",
-            "-o",
-            metavar="TỆP",
-            help="Tệp ghi báo cáo; “-” để in ra màn hình (md, html). "
-            "Mặc định: reports/NĂM-KỲ.ĐỊNH_DẠNG trong kho dữ liệu.",
-            show_default=False,
-        ),
-    ] = None,
-    force: Annotated[bool, typer.Option("--force", help="Ghi đè tệp đã có.")] = False,
-    issued: Annotated[
-        str | None,
-        typer.Option(
-            "--date",
-            metavar="NGÀY",
-            help="Ngày của báo cáo (dd/mm/yyyy), ghi ở dòng địa danh, ngày tháng. "
-            "Mặc định: để trống cho người ký điền.",
-            show_default=False,
-        ),
-    ] = None,
-) -> None:
-    """Lập dự thảo báo cáo định kỳ CCHC (quý I, 6 tháng, quý III, năm) từ dữ liệu kế hoạch.
-
-    Số liệu tính đến ngày chốt số liệu của kỳ, như “cchc status --as-of”. Mẫu trong thư mục
-    templates/ của kho dữ liệu thay cho mẫu có sẵn.
-
-    Mã thoát: 0 nếu lập được, 1 nếu dữ liệu hay mẫu có lỗi hoặc tệp đã có, 2 nếu dùng sai lệnh.
-    """
-    from cchc_cli.fileio import write_atomic
-    from cchc_cli.report import make_report, plan_request
-
-    with handled():
-        dataset = load_dataset(ctx)
-        request = plan_request(
-            dataset, year=year, period=period, fmt=output_format, output=output, issued=issued
-        )
-        content = make_report(dataset, request)
-        if request.output is None:
-            sys.stdout.write(content if isinstance(content, str) else content.decode())
-            return
-        data = content.encode("utf-8") if isinstance(content, str) else content
-        write_atomic(request.output, data, force=force)
-        typer.echo(f"Đã ghi báo cáo: {dataset.display(request.output.resolve())}")
-
-
-def _interactive() -> bool:
-    """Ask for missing `cchc init` answers only when a person is typing."""
-    return sys.stdin.isatty()
-
-
-_INIT_PROMPTS = {
-    "agency": "Cơ quan ban hành kế hoạch",
-    "agency_code": "Chữ viết tắt của cơ quan (trong số ký hiệu)",
-    "province": "Tỉnh, thành phố",
-    "start": "Năm bắt đầu giai đoạn",
-    "end": "Năm kết thúc giai đoạn",
-    "signer_name": "Họ và tên người ký",
-    "signer_position": "Chức vụ người ký",
-}
-
-
-@app.command(cls=VietnameseCommand)
-def init(
-    folder: Annotated[
-        Path,
-        typer.Argument(help="Thư mục của kho dữ liệu mới.", metavar="THƯ_MỤC", show_default=False),
-    ],
-    *,
-    agency: Annotated[
-        str | None,
-        typer.Option("--agency", metavar="TÊN", help="Cơ quan ban hành, ví dụ “Sở Công Thương”."),
-    ] = None,
-    agency_code: Annotated[
-        str | None,
-        typer.Option(
-            "--agency-code", metavar="CHỮ", help="Chữ viết tắt trong số ký hiệu, ví dụ “SCT”."
-        ),
-    ] = None,
-    province: Annotated[
-        str | None,
-        typer.Option("--province", metavar="TÊN", help="Tỉnh, thành phố, ví dụ “Đồng Tháp”."),
-    ] = None,
-    governing_body: Annotated[
-        str | None,
-        typer.Option(
-            "--governing-body",
-            metavar="TÊN",
-            help="Cơ quan chủ quản. Mặc định: “UBND tỉnh” và tên tỉnh.",
-            show_default=False,
-        ),
-    ] = None,
-    start: Annotated[
-        int | None, typer.Option("--start", metavar="NĂM", help="Năm bắt đầu giai đoạn.")
-    ] = None,
-    end: Annotated[
-        int | None, typer.Option("--end", metavar="NĂM", help="Năm kết thúc giai đoạn.")
-    ] = None,
-    signer_name: Annotated[
-        str | None, typer.Option("--signer-name", metavar="TÊN", help="Họ và tên người ký.")
-    ] = None,
-    signer_position: Annotated[
-        str | None,
-        typer.Option(
-            "--signer-position", metavar="CHỨC_VỤ", help="Chức vụ người ký, ví dụ “GIÁM ĐỐC”."
-        ),
-    ] = None,
-    par_index_top: Annotated[
-        int | None,
-        typer.Option(
-            "--par-index-top",
-            metavar="N",
-            help="Chỉ tiêu PAR INDEX: xếp trong tốp N hằng năm. Mặc định: để trống.",
-            show_default=False,
-        ),
-    ] = None,
-    sipas_above: Annotated[
-        float | None,
-        typer.Option(
-            "--sipas-above",
-            metavar="PHẦN_TRĂM",
-            help="Chỉ tiêu SIPAS: trên bao nhiêu % hằng năm. Mặc định: để trống.",
-            show_default=False,
-        ),
-    ] = None,
-    cchc_repo: Annotated[
-        str | None,
-        typer.Option(
-            "--cchc-repo",
-            metavar="URL",
-            help="Địa chỉ git của mã nguồn cchc, để pre-commit và CI cài từ đó. "
-            "Mặc định: pre-commit dùng lệnh cchc đã cài trên máy.",
-            show_default=False,
-        ),
-    ] = None,
-    force: Annotated[
-        bool,
-        typer.Option("--force", help="Ghi vào thư mục không trống (ghi đè tệp trùng tên)."),
-    ] = False,
-) -> None:
-    """Tạo kho dữ liệu CCHC mới: kế hoạch, lĩnh vực, đơn vị, nhiệm vụ mẫu, chỉ số, mẫu báo cáo,
-    cấu hình pre-commit, GitHub Actions, GitLab CI và VS Code.
-
-    Thông tin không ghi trong tuỳ chọn được hỏi khi chạy trong cửa sổ lệnh, hoặc lấy giá trị
-    mặc định khi chạy trong kịch bản. Kho vừa tạo qua được “cchc validate” ngay.
-
-    Mã thoát: 0 nếu tạo được, 1 nếu thư mục không trống (thiếu --force) hay không ghi được,
-    2 nếu dùng sai lệnh.
-    """
-    from dataclasses import fields
-
-    from cchc_cli.scaffold import InitOptions, build_files, check_target, write_files
-
-    given: dict[str, Any] = {
-        "agency": agency,
-        "agency_code": agency_code,
-        "province": province,
-        "governing_body": governing_body,
-        "start": start,
-        "end": end,
-        "signer_name": signer_name,
-        "signer_position": signer_position,
-        "par_index_top": par_index_top,
-        "sipas_above": sipas_above,
-        "cchc_repo": cchc_repo,
-    }
-    with handled():
-        check_target(folder, force=force)  # before asking anything
-        if _interactive():
-            defaults = {f.name: f.default for f in fields(InitOptions)}
-            for name, label in _INIT_PROMPTS.items():
-                if given[name] is None:
-                    given[name] = typer.prompt(label, default=defaults[name])
-        answers = {name: value for name, value in given.items() if value is not None}
-        options = InitOptions(**answers)
-        for path, state in write_files(folder, build_files(options), force=force):
-            typer.echo(f"{state}: {path.as_posix()}")
-        typer.echo(
-            f"\nĐã tạo kho dữ liệu ở “{folder.as_posix()}”. Tiếp theo:\n"
-            f"  cd {folder.as_posix()}\n"
-            "  git init\n"
-            "  pre-commit install        # kiểm tra dữ liệu mỗi lần commit\n"
-            "  cchc validate"
-        )
+app.command(cls=VietnameseCommand)(report)
+app.command(cls=VietnameseCommand)(init)
 
 
 def main() -> None:

@@ -147,7 +147,7 @@ def test_targets_are_empty_by_default(repo: Path) -> None:
 def test_asks_in_a_terminal(
     tmp_path: Path, runner: CliRunner, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr("cchc_cli.cli._interactive", lambda: True)
+    monkeypatch.setattr("cchc_cli.cli_init._interactive", lambda: True)
     answers = "Sở Y tế\nSYT\n\n2025\nLê Văn C\n\n"  # province, position: defaults
     folder = tmp_path / "kho"
     result = runner.invoke(app, ["init", str(folder), "--start", "2022"], input=answers)
