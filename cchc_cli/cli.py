@@ -6,6 +6,7 @@ them, so `cchc --version` and `cchc --help` start fast.
 
 from __future__ import annotations
 
+import io
 import sys
 from enum import StrEnum
 from pathlib import Path
@@ -257,6 +258,19 @@ app.command(cls=VietnameseCommand)(report)
 app.command(cls=VietnameseCommand)(init)
 
 
+def _utf8_streams() -> None:
+    """Write UTF-8 even where the locale says otherwise.
+
+    On Windows, output redirected to a file or a pipe uses the legacy code page (cp1252,
+    cp1258…), which cannot encode Vietnamese and would end in a UnicodeEncodeError.
+    """
+    for stream in (sys.stdout, sys.stderr):
+        encoding = (getattr(stream, "encoding", "") or "").lower().replace("-", "")
+        if isinstance(stream, io.TextIOWrapper) and encoding != "utf8":
+            stream.reconfigure(encoding="utf-8")
+
+
 def main() -> None:
     """Console-script entry point."""
+    _utf8_streams()
     app()

@@ -206,3 +206,18 @@ def test_python_dash_m_runs_the_cli(make_repo: TreeFactory) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert "Dữ liệu hợp lệ" in result.stderr
+
+
+def test_output_is_utf8_even_in_a_legacy_code_page(make_repo: TreeFactory) -> None:
+    """As on Windows when output is redirected: the locale's code page cannot hold Vietnamese."""
+    repo = make_repo({"data/tasks/bad.yaml": BAD_TASK})
+    env = {**os.environ, "PYTHONIOENCODING": "cp1252", "PYTHONUTF8": "0"}
+    result = subprocess.run(
+        [sys.executable, "-m", "cchc_cli", "--data", str(repo), "validate"],
+        capture_output=True,
+        env=env,
+        check=False,
+    )
+    assert result.returncode == 1, result.stderr.decode("utf-8", "replace")
+    assert "lỗi [unknown-ref] Không có đơn vị" in result.stdout.decode("utf-8")
+    assert "1 lỗi" in result.stderr.decode("utf-8")
