@@ -8,7 +8,6 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
-import pytest
 from typer.testing import CliRunner
 
 from cchc_cli.cli import app
