@@ -31,12 +31,12 @@ import operator
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
-from enum import Enum
 
+from cchc_cli.labels import LabelledEnum
 from cchc_cli.models import Indicator, IndicatorValue, Target
 
 
-class Verdict(Enum):
+class Verdict(LabelledEnum):
     """How a year's value compares with its target. The value is the Vietnamese label."""
 
     MET = "đạt"
@@ -44,30 +44,14 @@ class Verdict(Enum):
     NO_DATA = "chưa có số liệu"
     NO_TARGET = "chưa có chỉ tiêu"
 
-    @property
-    def label(self) -> str:
-        return self.value
 
-    @property
-    def key(self) -> str:
-        return self.name.lower()
-
-
-class Trend(Enum):
+class Trend(LabelledEnum):
     """The change from the previous year, read with the indicator's direction."""
 
     IMPROVED = "tốt hơn"
     WORSE = "kém hơn"
     SAME = "không đổi"
     NONE = "không so sánh được"
-
-    @property
-    def label(self) -> str:
-        return self.value
-
-    @property
-    def key(self) -> str:
-        return self.name.lower()
 
 
 _OPS: dict[str, Callable[[float, float], bool]] = {

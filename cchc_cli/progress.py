@@ -67,15 +67,15 @@ import calendar
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from enum import Enum
 
+from cchc_cli.labels import LabelledEnum
 from cchc_cli.models import Task, Update
 
 DEFAULT_SOON_DAYS = 30
 DEFAULT_STALE_DAYS = 90
 
 
-class State(Enum):
+class State(LabelledEnum):
     """The state of an occurrence as of a date. The value is the Vietnamese label."""
 
     NOT_STARTED = "chưa bắt đầu"
@@ -84,15 +84,6 @@ class State(Enum):
     OVERDUE = "quá hạn"
     DONE_ON_TIME = "hoàn thành đúng hạn"
     DONE_LATE = "hoàn thành trễ hạn"
-
-    @property
-    def label(self) -> str:
-        return self.value
-
-    @property
-    def key(self) -> str:
-        """The stable English key used in JSON, e.g. ``"done_on_time"``."""
-        return self.name.lower()
 
     @property
     def is_done(self) -> bool:
