@@ -20,6 +20,7 @@ from cchc_cli.loader import (
     Located,
 )
 from cchc_cli.models import Indicator, Task, Update
+from cchc_cli.progress import period_keys
 
 SURVEY_TOLERANCE = 0.05  # percentage points: a published % is rounded to 1-2 decimals
 
@@ -222,10 +223,10 @@ def _task_progress(task: Located[Task]) -> Iterator[Problem]:
         )
     yield from _updates(task.path, (*task.loc,), t.updates, t.completed)
     seen: set[str] = set()
+    periods = set(period_keys(t)) if recurring else set()
     for i, occ in enumerate(t.occurrences):
         loc = (*task.loc, "occurrences", i)
         quarterly = "-Q" in occ.period
-        year = int(occ.period[:4])
         if recurring and quarterly != (t.recurrence == "quarterly"):
             yield _at(
                 task.path,
@@ -234,12 +235,13 @@ def _task_progress(task: Located[Task]) -> Iterator[Problem]:
                 f"Kỳ “{occ.period}” không khớp với nhiệm vụ {t.recurrence}.",
                 "Nhiệm vụ hằng năm ghi năm (2024); hằng quý ghi “2024-Q1” … “2024-Q4”.",
             )
-        elif not t.start.year <= year <= t.due.year:
+        elif recurring and occ.period not in periods:
             yield _at(
                 task.path,
                 (*loc, "period"),
                 "invalid-period",
                 f"Kỳ “{occ.period}” nằm ngoài thời gian thực hiện ({_vn(t.start)} - {_vn(t.due)}).",
+                "Các kỳ của nhiệm vụ này: " + _span(sorted(periods)) + ".",
             )
         if occ.period in seen:
             yield _at(
@@ -318,15 +320,31 @@ def _indicator(ind: Located[Indicator]) -> Iterator[Problem]:
     spans: list[tuple[int, int]] = []
     for i, target in enumerate(ind.item.targets):
         first, last = target.span
-        if first > last or any(first <= b and a <= last for a, b in spans):
+        if first > last or any(_clash((first, last), other) for other in spans):
             yield _at(
                 ind.path,
                 (*ind.loc, "targets", i, "years"),
                 "target-years",
-                f"Khoảng năm “{target.years}” bị ngược hoặc chồng lên chỉ tiêu khác.",
-                "Mỗi năm chỉ có một chỉ tiêu; viết năm đầu trước năm cuối.",
+                f"Khoảng năm “{target.years}” bị ngược, trùng hoặc chồng một phần lên chỉ tiêu "
+                "khác.",
+                "Mỗi năm một chỉ tiêu; một khoảng hẹp nằm trọn trong khoảng rộng (ví dụ 2025 "
+                "trong 2021-2030) thì khoảng hẹp được dùng cho các năm của nó.",
             )
         spans.append((first, last))
+
+
+def _clash(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    """Two year spans that overlap without one lying strictly inside the other."""
+    if a == b:
+        return True
+    overlap = a[0] <= b[1] and b[0] <= a[1]
+    nested = (a[0] >= b[0] and a[1] <= b[1]) or (b[0] >= a[0] and b[1] <= a[1])
+    return overlap and not nested
+
+
+def _span(periods: list[str]) -> str:
+    """``2021 … 2030`` for a long list, the periods themselves for a short one."""
+    return ", ".join(periods) if len(periods) <= 4 else f"{periods[0]} … {periods[-1]}"
 
 
 def _vn(day: date) -> str:

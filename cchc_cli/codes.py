@@ -136,8 +136,9 @@ CODES: dict[str, CodeInfo] = {
         "Hằng năm ghi 2024; hằng quý ghi 2024-Q1 … 2024-Q4.",
     ),
     "target-years": CodeInfo(
-        "Khoảng năm của chỉ tiêu bị ngược hoặc chồng lên chỉ tiêu khác.",
-        "Mỗi năm chỉ có một chỉ tiêu.",
+        "Khoảng năm của chỉ tiêu bị ngược, trùng, hoặc chồng một phần lên chỉ tiêu khác.",
+        "Mỗi năm một chỉ tiêu; một năm hay khoảng hẹp nằm trọn trong khoảng rộng thì được dùng "
+        "thay cho khoảng rộng ở các năm của nó.",
     ),
     "survey-counts": CodeInfo(
         "Số phiếu SIPAS không hợp lý hoặc chỉ ghi một trong hai số.",

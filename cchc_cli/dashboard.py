@@ -21,8 +21,9 @@ from rich.text import Text
 
 from cchc_cli.console import make_console
 from cchc_cli.errors import UsageError
-from cchc_cli.indicators import Assessment, Trend, Verdict
+from cchc_cli.indicators import Assessment, Trend, Verdict, digits_to_show
 from cchc_cli.progress import STATE_ORDER, State, Status
+from cchc_cli.report_format import number
 from cchc_cli.status_view import Row, View, render_json
 
 STATE_STYLES = {
@@ -54,10 +55,7 @@ def vn_date(day: date) -> str:
 
 def vn_number(value: float, digits: int = 1) -> str:
     """``66.666…`` → ``66,7``: a decimal comma, and no trailing zeros (``97,0`` → ``97``)."""
-    text = f"{value:.{digits}f}"
-    if "." in text:
-        text = text.rstrip("0").rstrip(".")
-    return text.replace(".", ",")
+    return number(value, digits)
 
 
 def vn_percent(rate: float | None) -> str:
@@ -135,7 +133,7 @@ def _group_table(title: str, heading: str, rows: list[Row]) -> Table:
     for row in rows:
         r = row.rollup
         table.add_row(
-            row.name,
+            Text(row.name),
             str(r.total),
             str(r.counts[State.OVERDUE]),
             str(r.counts[State.DUE_SOON]),
@@ -205,7 +203,7 @@ def _indicator_table(found: list[Assessment]) -> RenderableType:
         )
         target = " / ".join(targets) if targets else "–"
         cells = [_indicator_cell(by_year.get(year)) for year in years]
-        table.add_row(f"{ind.name} ({ind.unit})", target, *cells)
+        table.add_row(Text(f"{ind.name} ({ind.unit})"), target, *cells)
     legend = Text(
         "✓ đạt · ✗ không đạt · – chưa có số liệu · so với năm trước: ↗ tốt hơn, "
         "↘ kém hơn, → không đổi",
@@ -220,7 +218,8 @@ def _indicator_cell(found: Assessment | None) -> Text:
     if found.value is None:
         mark, style = VERDICT_MARKS[Verdict.NO_DATA]
         return Text(mark, style=style)
-    cell = Text(vn_number(found.value.value, 2))
+    value = found.value.value
+    cell = Text(vn_number(value, digits_to_show(value, found.target)))
     for mark, style in (VERDICT_MARKS[found.verdict], TREND_MARKS[found.trend]):
         if mark:
             cell.append(f" {mark}", style=style)

@@ -155,3 +155,15 @@ def assess_years(indicators: Iterable[Indicator], years: Iterable[int]) -> list[
             if (result := assess(indicator, year)) is not None:
                 found.append(result)
     return found
+
+
+def digits_to_show(value: float, target: Target | None, digits: int = 2) -> int:
+    """Decimal places that keep `value` visibly apart from its target.
+
+    95.004 against "> 95" must not print as "95 ✓" next to a 95.0 that is "95 ✗".
+    """
+    if target is None or value == target.value:
+        return digits
+    while digits < 6 and round(value, digits) == round(target.value, digits):
+        digits += 1
+    return digits

@@ -92,7 +92,7 @@ def find_data_dir(option: Path | None, cwd: Path | None = None) -> Path:
     if given is not None:
         for candidate in (given / "data", given):
             if (candidate / PLAN_FILE).is_file():
-                return candidate
+                return candidate.resolve()
         source = "--data" if option is not None else ENV_VAR
         raise DataNotFoundError(
             f"Không tìm thấy dữ liệu kế hoạch ở “{given}” (theo {source}).",

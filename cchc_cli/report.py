@@ -128,7 +128,9 @@ def environment(root: Path | None) -> SandboxedEnvironment:
 
     folders = [root / OVERRIDE_DIR] if root is not None else []
     env = SandboxedEnvironment(
-        loader=ChoiceLoader([FileSystemLoader(f) for f in [*folders, BUILTIN_DIR]]),
+        loader=ChoiceLoader(
+            [FileSystemLoader(f, encoding="utf-8-sig") for f in [*folders, BUILTIN_DIR]]
+        ),
         undefined=StrictUndefined,
         autoescape=select_autoescape(
             enabled_extensions=("html", "htm", "html.j2"), default_for_string=False, default=False

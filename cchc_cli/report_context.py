@@ -349,7 +349,14 @@ def _latest(assessed: list[ind.Assessment], year: int) -> list[ind.Assessment]:
 
 def _indicator_fact(a: ind.Assessment) -> str:
     assert a.value is not None
-    return f"{a.indicator.name} năm {a.year}: {quantity(a.value.value, a.indicator.unit)}"
+    return f"{a.indicator.name} năm {a.year}: {_value(a)}"
+
+
+def _value(a: ind.Assessment) -> str:
+    """The value with enough decimals to tell it from its target (95,004 against > 95)."""
+    assert a.value is not None
+    digits = ind.digits_to_show(a.value.value, a.target)
+    return quantity(a.value.value, a.indicator.unit, digits)
 
 
 def _target(a: ind.Assessment) -> str:
@@ -379,7 +386,6 @@ def _assessments(
 
 
 def _indicator_row(a: ind.Assessment) -> IndicatorRow:
-    unit = a.indicator.unit
     source = ""
     if a.value is not None and a.value.source is not None:
         when = a.value.source.date
@@ -388,7 +394,7 @@ def _indicator_row(a: ind.Assessment) -> IndicatorRow:
         name=a.indicator.name,
         year=a.year,
         target=_target(a) if a.target else "",
-        value=quantity(a.value.value, unit) if a.value else "",
+        value=_value(a) if a.value else "",
         verdict=a.verdict.label,
         trend=a.trend.label,
         source=source,

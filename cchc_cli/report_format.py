@@ -47,11 +47,11 @@ def rate(value: float | None) -> str:
     return "-" if value is None else f"{number(value * 100, 1)} %"
 
 
-def quantity(value: float, unit: str) -> str:
+def quantity(value: float, unit: str, digits: int = 2) -> str:
     """A value with its unit: ``96,15 %``, ``hạng 5``, ``88,9 điểm``."""
     if unit == "hạng":
-        return f"hạng {number(value)}"
-    return f"{number(value)} {unit}"
+        return f"hạng {number(value, digits)}"
+    return f"{number(value, digits)} {unit}"
 
 
 _OPS = {">": ">", ">=": "≥", "≥": "≥", "<": "<", "<=": "≤", "≤": "≤"}
@@ -62,9 +62,15 @@ def target_text(op: str, value: float, unit: str) -> str:
     return f"{_OPS.get(op, op)} {quantity(value, unit)}"
 
 
+def md_text(value: Any) -> str:
+    """Text that Markdown shows as written: ``&`` and ``<`` as entities, not raw HTML."""
+    text = "" if value is None else str(value)
+    return text.replace("&", "&amp;").replace("<", "&lt;")
+
+
 def md_cell(value: Any) -> str:
     """Text safe inside a Markdown table cell: ``|`` escaped, line breaks as ``<br>``."""
-    text = "" if value is None else str(value)
+    text = md_text(value)
     text = text.replace("\\", "\\\\").replace("|", "\\|")
     return "<br>".join(part.strip() for part in text.strip().splitlines())
 
@@ -91,5 +97,6 @@ FILTERS: dict[str, Callable[..., str]] = {
     "number": number,
     "rate": rate,
     "md_cell": md_cell,
+    "md_text": md_text,
     "one_line": one_line,
 }

@@ -1,0 +1,146 @@
+"""Bugs found in review, each pinned by the behaviour a user would see."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from cchc_cli.cli import app
+from cchc_cli.indicators import digits_to_show
+from cchc_cli.models import Target
+from cchc_cli.report_format import md_cell, md_text
+from tests.conftest import TreeFactory
+from tests.helpers import UNITS
+
+
+def test_names_with_square_brackets_are_shown_as_written(
+    make_repo: TreeFactory, runner: CliRunner
+) -> None:
+    """Rich markup in data ("[/cũ]", "[i]") must neither crash nor vanish from the dashboard."""
+    units = UNITS.replace("name: Thanh tra Sở", 'name: "Thanh tra Sở [/cũ]"').replace(
+        "name: Văn phòng Sở", 'name: "Văn phòng Sở [i]mới"'
+    )
+    repo = make_repo({"data/units.yaml": units})
+    result = runner.invoke(app, ["--data", str(repo), "status", "--as-of", "31/01/2024"])
+    assert result.exit_code == 0, result.output
+    assert "Văn phòng Sở [i]mới" in result.stdout
+    assert "Thanh tra Sở [/cũ]" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("value", "op", "target", "digits"),
+    [
+        (95.004, ">", 95, 3),
+        (95.0, ">", 95, 2),
+        (96.15, ">", 95, 2),
+        (7.9999, "<=", 8, 4),
+    ],
+)
+def test_values_near_a_target_get_the_decimals_that_tell_them_apart(
+    value: float, op: str, target: float, digits: int
+) -> None:
+    assert (
+        digits_to_show(value, Target.model_validate({"years": 2024, "op": op, "value": target}))
+        == digits
+    )
+
+
+def test_dashboard_does_not_print_a_met_value_as_the_target(
+    make_repo: TreeFactory, runner: CliRunner
+) -> None:
+    from tests.helpers import INDICATORS
+
+    indicators = INDICATORS.replace(
+        "- {year: 2023, value: 96.5, surveyed: 200, satisfied: 193}",
+        "- {year: 2023, value: 95.0}\n      - {year: 2024, value: 95.004}",
+    )
+    repo = make_repo({"data/indicators/sipas.yaml": indicators})
+    result = runner.invoke(
+        app, ["--data", str(repo), "status", "--as-of", "31/12/2024", "--year", "2024"]
+    )
+    assert "95,004 ✓" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Kiểm tra <script>x</script>", "Kiểm tra &lt;script>x&lt;/script>"),
+        ("R&D", "R&amp;D"),
+    ],
+)
+def test_markdown_shows_html_as_text(text: str, expected: str) -> None:
+    assert md_text(text) == expected
+    assert md_cell(text + " | a") == expected + " \\| a"
+
+
+def test_markdown_report_escapes_task_titles(make_repo: TreeFactory, runner: CliRunner) -> None:
+    from tests.helpers import TASKS
+
+    tasks = TASKS.replace("Ban hành kế hoạch CCHC năm", '"Ban hành <b>kế hoạch</b> & quy chế"')
+    repo = make_repo({"data/tasks/van-phong.yaml": tasks})
+    result = runner.invoke(app, ["--data", str(repo), "report", "--year", "2024", "-o", "-"])
+    assert result.exit_code == 0, result.output
+    assert "&lt;b>kế hoạch&lt;/b> &amp; quy chế" in result.stdout
+    assert "<b>" not in result.stdout
+
+
+def test_template_saved_with_a_bom_renders_without_it(
+    make_repo: TreeFactory, runner: CliRunner
+) -> None:
+    repo = make_repo({"templates/report.md.j2": "\ufeffBáo cáo {{ period.title|md_text }}\n"})
+    result = runner.invoke(app, ["--data", str(repo), "report", "--year", "2024", "-o", "-"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("Báo cáo ")
+
+
+def test_data_option_dot_inside_the_data_folder_uses_the_repository(
+    make_repo: TreeFactory, runner: CliRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`cchc --data . report` from inside data/ writes to <repo>/reports, not data/reports."""
+    repo = make_repo()
+    monkeypatch.chdir(repo / "data")
+    result = runner.invoke(app, ["--data", ".", "report", "--year", "2024"])
+    assert result.exit_code == 0, result.output
+    assert (repo / "reports" / "2024-year.md").is_file()
+    assert not (repo / "data" / "reports").exists()
+
+
+def test_out_of_range_quarter_is_reported(make_repo: TreeFactory, runner: CliRunner) -> None:
+    task = """\
+    tasks:
+      - id: Q-01
+        title: Hằng quý
+        area: chi-dao
+        lead: thanh-tra
+        start: 01/06/2024
+        due: 31/12/2024
+        recurrence: quarterly
+        occurrences:
+          - {period: 2024-Q1, completed: 15/03/2024}
+    """
+    repo = make_repo({"data/tasks/q.yaml": task})
+    result = runner.invoke(app, ["--data", str(repo), "validate", "-f", "json"])
+    problems = json.loads(result.stdout)["problems"]
+    assert [(p["code"], p["line"]) for p in problems] == [("invalid-period", 10)]
+    assert "2024-Q2, 2024-Q3, 2024-Q4" in problems[0]["hint"]
+
+
+def test_nested_target_is_valid_and_wins_for_its_year(
+    make_repo: TreeFactory, runner: CliRunner, tmp_path: Path
+) -> None:
+    from tests.helpers import INDICATORS
+
+    indicators = INDICATORS.replace(
+        'targets: [{years: 2021-2030, op: ">", value: 95}]',
+        'targets: [{years: 2021-2030, op: ">", value: 95}, {years: 2023, op: ">=", value: 97}]',
+    )
+    repo = make_repo({"data/indicators/sipas.yaml": indicators})
+    assert runner.invoke(app, ["--data", str(repo), "validate"]).exit_code == 0
+    result = runner.invoke(
+        app, ["--data", str(repo), "status", "--as-of", "31/12/2024", "-f", "json"]
+    )
+    found = {(i["year"], i["verdict"]) for i in json.loads(result.stdout)["indicators"]}
+    assert (2023, "not_met") in found  # 96.5 is not >= 97
