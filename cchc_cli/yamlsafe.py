@@ -25,6 +25,7 @@ from yaml.constructor import ConstructorError
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from cchc_cli.errors import Problem
+from cchc_cli.yamlstrict import strict_problems
 
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
 DEFAULT_MAX_NODES = 1_000_000
@@ -410,6 +411,10 @@ def parse(text: str, path: str, limits: Limits = DEFAULT_LIMITS) -> tuple[Any, l
         return None, [_too_deep(path, None)]
     finally:
         loader.dispose()
+    # What libyaml accepts but the YAML spec forbids (a cheap text test first; see yamlstrict).
+    strict = strict_problems(text, path)
+    if strict:
+        return None, [*loader.problems, *strict]
     return data, loader.problems
 
 
