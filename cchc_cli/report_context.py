@@ -62,6 +62,9 @@ MOTTO = "Độc lập - Tự do - Hạnh phúc"
 DOC_TYPE = "BÁO CÁO"
 DOC_CODE = "BC"
 _ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
+# Not done and not overdue. Tested by state, not by list membership: `in` on a list of
+# statuses compares pydantic models and made the report quadratic in the number of tasks.
+_OPEN = (State.IN_PROGRESS, State.DUE_SOON)
 
 
 def build(
@@ -249,10 +252,14 @@ def _sections(
     for number, code in enumerate(codes, start=1):
         mine = [s for s in scope if s.task.area == code]
         done = sorted((s for s in mine if s.state.is_done), key=_sort_key)
-        open_ = [s for s in mine if s.state in (State.IN_PROGRESS, State.DUE_SOON)]
+        open_ = [s for s in mine if s.state in _OPEN]
         moving = sorted((s for s in open_ if s.percent > 0), key=_sort_key)
         idle = sorted(
-            (s for s in mine if s.state is State.NOT_STARTED or (s in open_ and s.percent == 0)),
+            (
+                s
+                for s in mine
+                if s.state is State.NOT_STARTED or (s.state in _OPEN and s.percent == 0)
+            ),
             key=_sort_key,
         )
         sections.append(
