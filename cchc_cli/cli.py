@@ -4,7 +4,8 @@ Heavy modules (pydantic models, jinja2, docx) are imported inside the commands t
 them, so `cchc --version` and `cchc --help` start fast.
 """
 
-from __future__ import annotations
+# No `from __future__ import annotations` here: Typer reads these signatures at every start,
+# and string annotations cost it an eval each (5 ms of `cchc --version`; benchmarks/RESULTS.md).
 
 import io
 import sys

@@ -1,6 +1,7 @@
 """`cchc init`: scaffold a new data repository."""
 
-from __future__ import annotations
+# No `from __future__ import annotations` here: Typer reads these signatures at every start,
+# and string annotations cost it an eval each (5 ms of `cchc --version`; benchmarks/RESULTS.md).
 
 import sys
 from pathlib import Path

@@ -1,6 +1,7 @@
 """`cchc report`: periodic report drafts."""
 
-from __future__ import annotations
+# No `from __future__ import annotations` here: Typer reads these signatures at every start,
+# and string annotations cost it an eval each (5 ms of `cchc --version`; benchmarks/RESULTS.md).
 
 import sys
 from typing import Annotated
