@@ -7,8 +7,9 @@ from __future__ import annotations
 
 import difflib
 import itertools
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date
+from typing import TypeVar
 
 from cchc_cli.errors import Loc, Problem
 from cchc_cli.loader import (
@@ -22,6 +23,7 @@ from cchc_cli.loader import (
 from cchc_cli.models import Indicator, Task, Update
 from cchc_cli.progress import period_keys
 
+T = TypeVar("T")
 SURVEY_TOLERANCE = 0.05  # percentage points: a published % is rounded to 1-2 decimals
 
 
@@ -71,31 +73,36 @@ def _unique_codes(dataset: Dataset) -> Iterator[Problem]:
                     "Mỗi mã chỉ dùng một lần.",
                 )
             seen.add(code)
-    first: dict[str, Located[Indicator]] = {}
-    for ind in dataset.indicators:  # indicator ids are unique across files
-        if (other := first.get(ind.item.id)) is not None:
-            yield _at(
-                ind.path,
-                (*ind.loc, "id"),
-                "duplicate-id",
-                f"Mã chỉ số “{ind.item.id}” bị trùng.",
-                f"Đã dùng ở {other.path}.",
-            )
-        first.setdefault(ind.item.id, ind)
+    for ind, other in _repeats(dataset.indicators, lambda i: i.id):  # unique across files
+        yield _at(
+            ind.path,
+            (*ind.loc, "id"),
+            "duplicate-id",
+            f"Mã chỉ số “{ind.item.id}” bị trùng.",
+            f"Đã dùng ở {other.path}.",
+        )
+
+
+def _repeats(
+    items: Iterable[Located[T]], key: Callable[[T], str]
+) -> Iterator[tuple[Located[T], Located[T]]]:
+    """Each item whose key an earlier item has, with that first item."""
+    first: dict[str, Located[T]] = {}
+    for item in items:
+        other = first.setdefault(key(item.item), item)
+        if other is not item:
+            yield item, other
 
 
 def _task_ids(tasks: list[Located[Task]]) -> Iterator[Problem]:
-    first: dict[str, Located[Task]] = {}
-    for task in tasks:
-        if (other := first.get(task.item.id)) is not None:
-            yield _at(
-                task.path,
-                (*task.loc, "id"),
-                "duplicate-id",
-                f"Mã nhiệm vụ “{task.item.id}” bị trùng.",
-                f"Mã này đã dùng ở {other.path} (mục {other.loc[-1]}); hãy đặt mã khác.",
-            )
-        first.setdefault(task.item.id, task)
+    for task, other in _repeats(tasks, lambda t: t.id):
+        yield _at(
+            task.path,
+            (*task.loc, "id"),
+            "duplicate-id",
+            f"Mã nhiệm vụ “{task.item.id}” bị trùng.",
+            f"Mã này đã dùng ở {other.path} (mục {other.loc[-1]}); hãy đặt mã khác.",
+        )
 
 
 def _references(dataset: Dataset) -> Iterator[Problem]:

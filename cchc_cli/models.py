@@ -49,6 +49,23 @@ def _period_key(value: Any) -> Any:
     return value
 
 
+def _year_or_text(pattern: str, description: str, examples: list[Any]) -> WithJsonSchema:
+    """Schema of a value written as a bare year (2024) or as text matching `pattern`.
+
+    The model keeps it as text (see `_year_span`, `_period_key`); editors must accept both.
+    """
+    return WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "integer", "minimum": 1900, "maximum": 2200},
+                {"type": "string", "pattern": pattern},
+            ],
+            "description": description,
+            "examples": examples,
+        }
+    )
+
+
 VnDate = Annotated[
     date,
     BeforeValidator(parse_date),
@@ -190,15 +207,10 @@ class Target(Model):
     years: Annotated[
         str,
         BeforeValidator(_year_span),
-        WithJsonSchema(
-            {
-                "anyOf": [
-                    {"type": "integer", "minimum": 1900, "maximum": 2200},
-                    {"type": "string", "pattern": r"^\d{4}(\s*-\s*\d{4})?$"},
-                ],
-                "description": "Năm hoặc khoảng năm áp dụng, ví dụ 2025 hoặc “2021-2030”.",
-                "examples": ["2021-2030", 2025],
-            }
+        _year_or_text(
+            r"^\d{4}(\s*-\s*\d{4})?$",
+            "Năm hoặc khoảng năm áp dụng, ví dụ 2025 hoặc “2021-2030”.",
+            ["2021-2030", 2025],
         ),
     ] = Field(pattern=r"^\d{4}(\s*-\s*\d{4})?$")
     op: Operator = Field(
@@ -263,16 +275,11 @@ class Occurrence(Model):
     period: Annotated[
         str,
         BeforeValidator(_period_key),
-        WithJsonSchema(
-            {
-                "anyOf": [
-                    {"type": "integer", "minimum": 1900, "maximum": 2200},
-                    {"type": "string", "pattern": r"^\d{4}(-[Qq][1-4])?$"},
-                ],
-                "description": "Kỳ thực hiện: năm (2024) với nhiệm vụ hằng năm, "
-                "hoặc năm-quý (“2024-Q1”) với nhiệm vụ hằng quý.",
-                "examples": [2024, "2024-Q1"],
-            }
+        _year_or_text(
+            r"^\d{4}(-[Qq][1-4])?$",
+            "Kỳ thực hiện: năm (2024) với nhiệm vụ hằng năm, "
+            "hoặc năm-quý (“2024-Q1”) với nhiệm vụ hằng quý.",
+            [2024, "2024-Q1"],
         ),
     ] = Field(pattern=r"^\d{4}(-Q[1-4])?$")
     updates: list[Update] = Field(default_factory=list, description="Cập nhật tiến độ của kỳ.")
