@@ -93,8 +93,9 @@ CODES: dict[str, CodeInfo] = {
     ),
     "wrong-type": CodeInfo(
         "Giá trị sai kiểu: cần chữ, số, danh sách hoặc bảng.",
-        "Chữ như Yes/No/On/Off cần dấu nháy kép; danh sách viết [a, b].",
-        "title: No",
+        "Chữ true/false cần dấu nháy kép; số viết dạng thập phân (50, không viết 050); "
+        "danh sách viết [a, b].",
+        "percent: 050",
     ),
     "invalid-value": CodeInfo(
         "Giá trị không nằm trong các giá trị cho phép, hoặc sai định dạng mã.",

@@ -80,11 +80,16 @@ VnDate = Annotated[
 ]
 Code = Annotated[str, Field(pattern=CODE_PATTERN, examples=["van-phong"])]
 Text = Annotated[str, Field(min_length=1)]
-Year = Annotated[int, Field(ge=1900, le=2200)]
+# Numbers are strict: YAML's `true` must not count as 1, nor a quoted "50" pass unnoticed.
+Int = Annotated[int, Field(strict=True)]
+Number = Annotated[float, Field(strict=True)]
+Year = Annotated[int, Field(strict=True, ge=1900, le=2200)]
 
 
 class Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, validate_default=False)
+    model_config = ConfigDict(
+        extra="forbid", frozen=True, validate_default=False, allow_inf_nan=False
+    )
 
 
 # --- reference data: areas and units -------------------------------------------------------
@@ -150,7 +155,7 @@ class Objectives(Model):
 
 class Solution(Model):
     id: Code = Field(description="Mã giải pháp, ví dụ “gp-1”.")
-    number: int = Field(ge=1, description="Số thứ tự giải pháp trong kế hoạch.")
+    number: Int = Field(ge=1, description="Số thứ tự giải pháp trong kế hoạch.")
     text: Text = Field(description="Nội dung giải pháp, chép từ kế hoạch.")
 
 
@@ -216,7 +221,7 @@ class Target(Model):
     op: Operator = Field(
         description="Phép so sánh: “>” (trên), “>=” (từ … trở lên), “<”, “<=” (không quá)."
     )
-    value: float = Field(description="Giá trị chỉ tiêu.")
+    value: Number = Field(description="Giá trị chỉ tiêu.")
 
     @property
     def span(self) -> tuple[int, int]:
@@ -231,13 +236,13 @@ class Source(Model):
 
 class IndicatorValue(Model):
     year: Year = Field(description="Năm đánh giá.")
-    value: float = Field(description="Giá trị đo được (điểm, hạng hoặc %).")
-    out_of: int | None = Field(
+    value: Number = Field(description="Giá trị đo được (điểm, hạng hoặc %).")
+    out_of: Int | None = Field(
         default=None, ge=1, description="Với thứ hạng: tổng số đơn vị được xếp hạng năm đó."
     )
     source: Source | None = Field(default=None, description="Văn bản công bố kết quả.")
-    surveyed: int | None = Field(default=None, ge=1, description="SIPAS: số phiếu khảo sát hợp lệ.")
-    satisfied: int | None = Field(default=None, ge=0, description="SIPAS: số phiếu hài lòng.")
+    surveyed: Int | None = Field(default=None, ge=1, description="SIPAS: số phiếu khảo sát hợp lệ.")
+    satisfied: Int | None = Field(default=None, ge=0, description="SIPAS: số phiếu hài lòng.")
     note: str | None = Field(default=None, description="Ghi chú.")
 
 
@@ -263,7 +268,7 @@ Recurrence = Literal["once", "yearly", "quarterly", "ongoing"]
 
 class Update(Model):
     date: VnDate = Field(description="Ngày cập nhật tiến độ.")
-    percent: int = Field(ge=0, le=100, description="Tiến độ, từ 0 đến 100 (%).")
+    percent: Int = Field(ge=0, le=100, description="Tiến độ, từ 0 đến 100 (%).")
     note: str | None = Field(default=None, description="Nội dung đã thực hiện.")
     evidence: str | None = Field(
         default=None,

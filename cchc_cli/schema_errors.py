@@ -108,6 +108,14 @@ def describe(
         return "unknown-field", f"Trường “{field}” không có trong mẫu dữ liệu.", hint
     if kind in {"value_error", "date_type", "date_parsing", "date_from_datetime_inexact"}:
         return "invalid-date", f"Ngày “{shown}” không hợp lệ.", _DATE_HINT
+    if kind == "finite_number":
+        return (
+            "invalid-value",
+            f"Giá trị “{shown}” phải là một số cụ thể.",
+            "Không dùng .inf hay .nan; ghi số đo được, hoặc bỏ dòng này nếu chưa có số liệu.",
+        )
+    if kind == "invalid_key":
+        return "bad-key", "Khoá phải là tên trường (chữ).", ""
     if kind == "string_pattern_mismatch":
         message, hint = _PATTERN_MESSAGES.get(
             str(ctx.get("pattern")), ("Giá trị “{input}” sai định dạng.", "")

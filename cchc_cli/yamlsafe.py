@@ -15,6 +15,7 @@ generic constructor (see benchmarks/RESULTS.md).
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Hashable
 from dataclasses import dataclass
@@ -32,6 +33,9 @@ DEFAULT_MAX_NODES = 1_000_000
 DEFAULT_MAX_DEPTH = 50  # a task file needs 7 levels (tasks, task, occurrences, …, update)
 MERGE_TAG = "tag:yaml.org,2002:merge"
 _STR_TAG = "tag:yaml.org,2002:str"
+_BOOL_TAG = "tag:yaml.org,2002:bool"
+_FLOAT_TAG = "tag:yaml.org,2002:float"
+_DECIMAL_INT = re.compile(r"[-+]?(0|[1-9][0-9]*)\Z")
 _MAP_TAG = "tag:yaml.org,2002:map"
 _SEQ_TAG = "tag:yaml.org,2002:seq"
 _INT_TAG = "tag:yaml.org,2002:int"
@@ -109,11 +113,30 @@ class _BoundedLoader(yaml.CSafeLoader):
                 return _STR_TAG
             tag = _RESOLVED.get(value)
             if tag is None:
-                tag = str(super().resolve(kind, value, implicit))  # type: ignore[no-untyped-call]
+                tag = _core_schema(
+                    str(super().resolve(kind, value, implicit)),  # type: ignore[no-untyped-call]
+                    value,
+                )
                 if len(value) <= 64 and len(_RESOLVED) < _RESOLVED_MAX:
                     _RESOLVED[value] = tag
             return tag
         return _SEQ_TAG if kind is SequenceNode else _MAP_TAG
+
+
+def _core_schema(tag: str, value: str) -> str:
+    """The YAML 1.2 core-schema reading of a plain scalar that YAML 1.1 would read otherwise.
+
+    PyYAML follows YAML 1.1, where ``no``/``on``/``y`` are booleans, ``050`` is octal (40),
+    ``0x10`` hex and ``1:30`` base 60 (90). Staff mean none of these: such scalars stay text,
+    so a title ``No`` is the word, and ``percent: 1:30`` is an error instead of 90.
+    """
+    if tag == _INT_TAG and not _DECIMAL_INT.match(value):
+        return _STR_TAG
+    if tag == _BOOL_TAG and value.lower() not in ("true", "false"):
+        return _STR_TAG
+    if tag == _FLOAT_TAG and ":" in value:
+        return _STR_TAG
+    return tag
 
 
 def _where(parent: Any, index: Any) -> Any:
@@ -156,8 +179,8 @@ class _StrictLoader(_BoundedLoader):
                 return value if value.isascii() else self.construct_yaml_str(node)
             if tag == _INT_TAG:
                 digits: str = node.value
-                if digits.isdecimal() and (digits[0] != "0" or len(digits) == 1):
-                    return int(digits)  # YAML 1.1 reads 012 as octal, 1_000 as 1000: not here
+                if digits.isdecimal():
+                    return int(digits)  # signed ones take the constructor below
             if tag in _PLAIN_SCALAR_TAGS:
                 return self.yaml_constructors[tag](self, node)
         elif type(node) is MappingNode and tag == _MAP_TAG:
@@ -182,13 +205,19 @@ class _StrictLoader(_BoundedLoader):
                 )
                 continue
             key = self.build(key_node)
-            if type(key) is not str and not isinstance(key, Hashable):
+            if type(key) is not str:
+                # Every key of a cchc file is a field name: a number, date or list as a key
+                # is a typo (or a value written where a key belongs).
+                written = key_node.value if isinstance(key_node, ScalarNode) else "[…]"
                 self.problems.append(
                     _mark(
                         self.path,
                         key_node.start_mark,
                         "bad-key",
-                        "Khoá phải là một chữ đơn, không phải danh sách hay bảng.",
+                        f"Khoá “{written}” phải là tên trường (chữ), không phải số, ngày hay "
+                        "danh sách.",
+                        "Kiểm tra dòng này: có thể thiếu tên trường trước dấu “:”, hoặc giá trị "
+                        "bị viết vào chỗ của khoá.",
                     )
                 )
                 continue

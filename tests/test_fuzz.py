@@ -7,6 +7,7 @@ properties for a bounded time with many more examples.
 from __future__ import annotations
 
 import math
+import re
 import unicodedata
 from pathlib import Path
 from typing import Any
@@ -111,6 +112,41 @@ def normalised(value: Any) -> Any:
     return value
 
 
+class _CoreSchemaLoader(yaml.CSafeLoader):
+    """PyYAML with the YAML 1.2 core-schema words and numbers, as cchc reads them.
+
+    An independent statement of the rule in `yamlsafe._core_schema`: only true/false are
+    booleans, only decimal integers are integers, and nothing is read in base 60.
+    """
+
+
+_CoreSchemaLoader.yaml_implicit_resolvers = {
+    first: [
+        (tag, regexp)
+        for tag, regexp in resolvers
+        if tag not in {"tag:yaml.org,2002:bool", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float"}
+    ]
+    for first, resolvers in yaml.CSafeLoader.yaml_implicit_resolvers.items()
+}
+_CoreSchemaLoader.add_implicit_resolver(
+    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
+)
+_CoreSchemaLoader.add_implicit_resolver(
+    "tag:yaml.org,2002:int", re.compile(r"^[-+]?(?:0|[1-9][0-9]*)$"), list("-+0123456789")
+)
+_CoreSchemaLoader.add_implicit_resolver(
+    "tag:yaml.org,2002:float",
+    re.compile(
+        r"""^(?:[-+]?(?:[0-9][0-9_]*)\.[0-9_]*(?:[eE][-+][0-9]+)?
+        |\.[0-9][0-9_]*(?:[eE][-+][0-9]+)?
+        |[-+]?\.(?:inf|Inf|INF)
+        |\.(?:nan|NaN|NAN))$""",
+        re.X,
+    ),
+    list("-+0123456789."),
+)
+
+
 @pytest.fixture(scope="module")
 def repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return build_tree(tmp_path_factory.mktemp("fuzz"), dict(valid_files()))
@@ -136,7 +172,7 @@ def test_clean_text_reads_like_pyyaml(text: str) -> None:
     data, problems = yamlsafe.parse(text, "f.yaml")
     if problems:
         return
-    assert normalised(data) == normalised(yaml.load(text, Loader=yaml.CSafeLoader))
+    assert normalised(data) == normalised(yaml.load(text, Loader=_CoreSchemaLoader))
 
 
 @FUZZ
