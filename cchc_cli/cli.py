@@ -20,7 +20,7 @@ from cchc_cli.cli_common import Settings, handled, load_dataset
 from cchc_cli.cli_i18n import VietnameseCommand, VietnameseGroup
 from cchc_cli.cli_init import init
 from cchc_cli.cli_report import report
-from cchc_cli.errors import ExitCode
+from cchc_cli.errors import ExitCode, Problem, UsageError
 
 app = typer.Typer(
     name="cchc",
@@ -102,8 +102,7 @@ def validate(
         dataset = load_dataset(ctx)
         problems = dataset.problems
         if files:
-            wanted = {dataset.display(f.resolve()) for f in files}
-            problems = [p for p in problems if p.path in wanted]
+            problems = only_in(problems, [dataset.display(named(f)) for f in files])
         rendered = FORMATTERS[output_format.value](problems)
         if output_format is ProblemFormat.text:
             print_diagnostics(rendered, sys.stdout)
@@ -269,6 +268,22 @@ def _utf8_streams() -> None:
         encoding = (getattr(stream, "encoding", "") or "").lower().replace("-", "")
         if isinstance(stream, io.TextIOWrapper) and encoding != "utf8":
             stream.reconfigure(encoding="utf-8")
+
+
+def named(path: Path) -> Path:
+    """A file or folder named on the command line, which must exist."""
+    if not path.exists():
+        raise UsageError(
+            f"Không có tệp hay thư mục “{path.as_posix()}”.",
+            "Kiểm tra tên tệp; đường dẫn tính từ thư mục hiện tại.",
+        )
+    return path.resolve()
+
+
+def only_in(problems: list[Problem], wanted: list[str]) -> list[Problem]:
+    """The problems of the named files, and of every file below a named folder."""
+    folders = tuple(w.rstrip("/") + "/" for w in wanted)
+    return [p for p in problems if p.path in wanted or p.path.startswith(folders)]
 
 
 def main() -> None:

@@ -7,6 +7,7 @@ output file that exists); the CLI turns it into a Vietnamese message and an exit
 
 from __future__ import annotations
 
+import errno
 from dataclasses import dataclass, field, replace
 from enum import IntEnum
 from typing import Literal
@@ -87,3 +88,27 @@ def sort_problems(problems: list[Problem]) -> list[Problem]:
 
 def has_errors(problems: list[Problem]) -> bool:
     return any(p.is_error for p in problems)
+
+
+_OS_ERRORS = {
+    errno.EACCES: "không có quyền truy cập",
+    errno.EPERM: "không được phép",
+    errno.ENOENT: "không tồn tại",
+    errno.ENOTDIR: "một phần của đường dẫn không phải thư mục",
+    errno.EISDIR: "đây là một thư mục",
+    errno.EEXIST: "đã có",
+    errno.ENOSPC: "ổ đĩa hết chỗ trống",
+    errno.EROFS: "ổ đĩa chỉ cho đọc",
+    errno.ENAMETOOLONG: "tên quá dài",
+    errno.ELOOP: "liên kết vòng",
+    errno.EBUSY: "đang được chương trình khác dùng",
+}
+
+
+def os_error_text(exc: OSError) -> str:
+    """What went wrong with a file, in Vietnamese (``không có quyền truy cập``…)."""
+    if exc.errno in _OS_ERRORS:
+        return _OS_ERRORS[exc.errno]
+    if isinstance(exc, PermissionError):
+        return _OS_ERRORS[errno.EACCES]
+    return f"lỗi hệ thống (mã {exc.errno})" if exc.errno else "lỗi hệ thống"

@@ -6,7 +6,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from cchc_cli.errors import CchcError, OutputExistsError
+from cchc_cli.errors import CchcError, OutputExistsError, os_error_text
 
 
 def write_atomic(path: Path, content: bytes, *, force: bool = False) -> None:
@@ -18,7 +18,13 @@ def write_atomic(path: Path, content: bytes, *, force: bool = False) -> None:
     if path.exists() and not force:
         raise OutputExistsError(
             f"Tệp “{path.as_posix()}” đã có.",
-            "Dùng --force để ghi đè, hoặc --output để chọn tên khác.",
+            "Dùng --force để ghi đè, hoặc chọn tên tệp khác.",
+        )
+    if path.exists() and not path.is_file():
+        # Renaming over a folder, device, pipe or link would replace it, not write into it.
+        raise CchcError(
+            f"“{path.as_posix()}” không phải một tệp thường; không ghi đè lên nó.",
+            "Chọn một tên tệp khác.",
         )
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -36,7 +42,10 @@ def write_atomic(path: Path, content: bytes, *, force: bool = False) -> None:
             Path(tmp).unlink(missing_ok=True)
             raise
     except OSError as exc:
-        raise CchcError(f"Không ghi được tệp “{path.as_posix()}”: {exc.strerror}.") from exc
+        raise CchcError(
+            f"Không ghi được tệp “{path.as_posix()}”: {os_error_text(exc)}.",
+            "Kiểm tra thư mục đích và quyền ghi.",
+        ) from exc
 
 
 def _default_mode() -> int:

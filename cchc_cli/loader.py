@@ -22,7 +22,8 @@ from typing import Any, Generic, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from cchc_cli import yamlsafe
-from cchc_cli.errors import DataNotFoundError, Loc, Problem, sort_problems
+from cchc_cli.errors import DataNotFoundError, Loc, Problem, os_error_text, sort_problems
+from cchc_cli.files import YAML_SUFFIXES, top_level_files, unreadable, yaml_files
 from cchc_cli.locate import position
 from cchc_cli.models import (
     Area,
@@ -48,7 +49,6 @@ AREAS_FILE = "areas.yaml"
 UNITS_FILE = "units.yaml"
 TASKS_DIR = "tasks"
 INDICATORS_DIR = "indicators"
-YAML_SUFFIXES = (".yaml", ".yml")
 ENV_VAR = "CCHC_DATA"
 
 
@@ -90,28 +90,31 @@ def find_data_dir(option: Path | None, cwd: Path | None = None) -> Path:
     """
     given = option if option is not None else (Path(v) if (v := os.environ.get(ENV_VAR)) else None)
     if given is not None:
-        for candidate in (given / "data", given):
-            if (candidate / PLAN_FILE).is_file():
-                return candidate.resolve()
         source = "--data" if option is not None else ENV_VAR
+        for candidate in (given / "data", given):
+            try:
+                if (candidate / PLAN_FILE).is_file():
+                    return candidate.resolve()
+            except OSError as exc:
+                raise DataNotFoundError(
+                    f"Không mở được “{candidate}” (theo {source}): {os_error_text(exc)}.",
+                    "Kiểm tra đường dẫn và quyền truy cập thư mục.",
+                ) from exc
         raise DataNotFoundError(
             f"Không tìm thấy dữ liệu kế hoạch ở “{given}” (theo {source}).",
             f"Thư mục cần chứa “data/{PLAN_FILE}” hoặc chính “{PLAN_FILE}”.",
         )
     start = (cwd or Path.cwd()).resolve()
     for folder in (start, *start.parents):
-        if (folder / "data" / PLAN_FILE).is_file():
-            return folder / "data"
+        try:
+            if (folder / "data" / PLAN_FILE).is_file():
+                return folder / "data"
+        except OSError:
+            continue  # a folder we may not enter cannot be the repository
     raise DataNotFoundError(
         f"Không tìm thấy “data/{PLAN_FILE}” ở thư mục hiện tại hay các thư mục cha.",
         "Chạy lệnh trong kho dữ liệu CCHC, hoặc chỉ rõ bằng “cchc --data THƯ_MỤC …”.",
     )
-
-
-def _yaml_files(folder: Path) -> Iterator[Path]:
-    if folder.is_dir():
-        found = (p for p in folder.rglob("*") if p.suffix.lower() in YAML_SUFFIXES)
-        yield from sorted((p for p in found if p.is_file()), key=lambda p: p.as_posix())
 
 
 @contextmanager
@@ -139,7 +142,7 @@ def _read_text(file: Path, shown: str, limits: Limits) -> tuple[str, list[Proble
             return "", [yamlsafe.too_large(shown, size, limits.max_bytes)]
         raw = file.read_bytes()
     except OSError as exc:
-        return "", [Problem(shown, 0, 0, "unreadable", f"Không đọc được tệp: {exc}.")]
+        return "", [unreadable(shown, exc)]
     return yamlsafe.decode(raw, shown, limits.max_bytes)
 
 
@@ -202,7 +205,17 @@ def _load_list(
 
 def _load_single(dataset: Dataset, file: Path, model: type[M], required: bool) -> M | None:
     shown = dataset.display(file)
-    if not file.is_file():
+    try:
+        exists = file.exists()
+    except OSError as exc:
+        dataset.problems.append(unreadable(shown, exc))
+        return None
+    if exists and not file.is_file():
+        dataset.problems.append(
+            Problem(shown, 0, 0, "unreadable", f"“{shown}” phải là một tệp, không phải thư mục.")
+        )
+        return None
+    if not exists:
         if required:
             dataset.problems.append(
                 Problem(
@@ -220,12 +233,22 @@ def _load_single(dataset: Dataset, file: Path, model: type[M], required: bool) -
     dataset.problems.extend(problems)
     if data is None:
         if not problems:
-            dataset.problems.append(_empty(shown, None))
+            dataset.problems.append(_empty(shown, None, required=required))
         return None
     return _validate(model, data, shown, text, dataset.problems, limits=dataset.limits)
 
 
-def _empty(shown: str, key: str | None) -> Problem:
+def _empty(shown: str, key: str | None, *, required: bool = False) -> Problem:
+    """An empty file: harmless for a task or indicator file, an error for a required one."""
+    if required:
+        return Problem(
+            shown,
+            1,
+            1,
+            "empty-file",
+            "Tệp trống, nhưng đây là tệp bắt buộc.",
+            "Điền nội dung theo mẫu (xem README hoặc “cchc init”).",
+        )
     hint = f"Tệp cần có khoá “{key}:” với danh sách các mục." if key else ""
     return Problem(shown, 1, 1, "empty-file", "Tệp trống.", hint, level="warning")
 
@@ -246,12 +269,18 @@ def _load(data_dir: Path, limits: Limits) -> Dataset:
     units = _load_single(dataset, data_dir / UNITS_FILE, UnitsFile, required=True)
     dataset.areas = list(areas.areas) if areas else []
     dataset.units = list(units.units) if units else []
-    for file in _yaml_files(data_dir / INDICATORS_DIR):
+    indicator_files, problems = yaml_files(data_dir / INDICATORS_DIR, dataset.display)
+    dataset.problems += problems
+    for file in indicator_files:
         dataset.indicators += _load_list(dataset, file, IndicatorsFile, "indicators", Indicator)
-    for file in _yaml_files(data_dir / TASKS_DIR):
+    task_files, problems = yaml_files(data_dir / TASKS_DIR, dataset.display)
+    dataset.problems += problems
+    for file in task_files:
         dataset.tasks += _load_list(dataset, file, TasksFile, "tasks", Task)
     known = {PLAN_FILE, AREAS_FILE, UNITS_FILE}
-    for file in sorted(data_dir.iterdir()):
+    entries, problems = top_level_files(data_dir, dataset.display)
+    dataset.problems += problems
+    for file in entries:
         if file.suffix.lower() in YAML_SUFFIXES and file.name not in known:
             dataset.problems.append(
                 Problem(
@@ -260,7 +289,8 @@ def _load(data_dir: Path, limits: Limits) -> Dataset:
                     0,
                     "unknown-file",
                     "Tệp này không được đọc.",
-                    f"Nhiệm vụ đặt trong “{TASKS_DIR}/”, chỉ số trong “{INDICATORS_DIR}/”.",
+                    f"Nhiệm vụ đặt trong “{dataset.display(data_dir / TASKS_DIR)}/”, chỉ số "
+                    f"trong “{dataset.display(data_dir / INDICATORS_DIR)}/”.",
                     level="warning",
                 )
             )

@@ -39,10 +39,27 @@ def test_new_file_gets_the_umask_mode_not_0600(tmp_path: Path) -> None:
     assert (tmp_path / "out.md").stat().st_mode & 0o777 == 0o644
 
 
-def test_failed_write_leaves_no_temporary_file(tmp_path: Path) -> None:
-    folder = tmp_path / "ro"
-    folder.mkdir()
-    (folder / "out.md").mkdir()  # a folder where the file should go: the rename fails
-    with pytest.raises(CchcError, match="Không ghi được"):
-        write_atomic(folder / "out.md", b"x", force=True)
-    assert sorted(p.name for p in folder.iterdir()) == ["out.md"]
+def test_failed_write_leaves_no_temporary_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def refuse(self: Path, target: Path) -> Path:
+        raise PermissionError(13, "denied", str(target))
+
+    monkeypatch.setattr(Path, "replace", refuse)
+    with pytest.raises(CchcError, match="không có quyền truy cập"):
+        write_atomic(tmp_path / "out.md", b"x")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_folder_or_special_file_is_never_replaced(tmp_path: Path) -> None:
+    (tmp_path / "out.md").mkdir()
+    with pytest.raises(CchcError, match="không phải một tệp thường"):
+        write_atomic(tmp_path / "out.md", b"x", force=True)
+    assert (tmp_path / "out.md").is_dir()
+
+
+def test_parent_that_is_a_file_is_a_vietnamese_error(tmp_path: Path) -> None:
+    (tmp_path / "afile").write_bytes(b"x")
+    with pytest.raises(CchcError, match="Không ghi được tệp") as caught:
+        write_atomic(tmp_path / "afile" / "out.md", b"x")
+    assert "Errno" not in caught.value.message
