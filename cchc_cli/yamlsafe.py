@@ -25,6 +25,7 @@ import yaml
 from yaml.constructor import ConstructorError
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from cchc_cli import yamlmessages
 from cchc_cli.errors import Problem
 from cchc_cli.yamlstrict import strict_problems
 
@@ -385,15 +386,22 @@ def _short_tag(tag: str) -> str:
     return "!!" + tag[len(prefix) :] if tag.startswith(prefix) else tag
 
 
-def _yaml_error(path: str, exc: yaml.YAMLError) -> Problem:
+def _code_point(character: int | str) -> int:
+    return ord(character) if isinstance(character, str) else character
+
+
+def _yaml_error(path: str, exc: yaml.YAMLError, text: str = "") -> Problem:
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
     if isinstance(exc, yaml.reader.ReaderError):
+        position = max(0, min(exc.position, len(text)))
+        line = text.count("\n", 0, position) + 1
+        col = position - (text.rfind("\n", 0, position) + 1) + 1
         return Problem(
             path,
-            1,
-            1,
+            line,
+            col,
             "syntax",
-            f"Tệp chứa ký tự điều khiển không được phép (mã {exc.character!r}).",
+            f"Tệp chứa ký tự điều khiển không được phép (mã U+{_code_point(exc.character):04X}).",
             "Xoá ký tự lạ (thường do chép từ Word hoặc PDF) rồi lưu lại.",
         )
     problem = str(getattr(exc, "problem", "") or "")
@@ -407,14 +415,10 @@ def _yaml_error(path: str, exc: yaml.YAMLError) -> Problem:
             "Mỗi tệp chỉ chứa một tài liệu YAML.",
             "Xoá dòng “---” thứ hai, hoặc tách phần sau ra một tệp riêng.",
         )
-    return _mark(
-        path,
-        mark,
-        "syntax",
-        f"Lỗi cú pháp YAML: {problem or exc}.",
-        "Kiểm tra thụt lề (dùng dấu cách, không dùng Tab), dấu “:” sau mỗi khoá và dấu "
-        "nháy đóng mở. " + _CLOSE_IN_QUOTES,
-    )
+    if yamlmessages.points_at_start(problem):
+        mark = getattr(exc, "context_mark", None) or mark
+    message, hint = yamlmessages.vietnamese(problem)
+    return _mark(path, mark, "syntax", message, hint)
 
 
 def parse(text: str, path: str, limits: Limits = DEFAULT_LIMITS) -> tuple[Any, list[Problem]]:
@@ -435,7 +439,7 @@ def parse(text: str, path: str, limits: Limits = DEFAULT_LIMITS) -> tuple[Any, l
     except ConstructorError as exc:
         return None, [*loader.problems, _mark(path, exc.problem_mark, "syntax", str(exc.problem))]
     except yaml.YAMLError as exc:
-        return None, [*loader.problems, _yaml_error(path, exc)]
+        return None, [*loader.problems, _yaml_error(path, exc, text)]
     except RecursionError:
         return None, [_too_deep(path, None)]
     finally:

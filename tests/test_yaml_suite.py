@@ -31,6 +31,8 @@ def test_reader_never_raises(case: Path) -> None:
         assert problem.line >= 1
         assert problem.col >= 1
         assert problem.message
+        english = [w for w in ("found", "expected", "while ", "allowed") if w in problem.message]
+        assert english == [], problem.message
     if case.stem in INVALID:
         assert data is None
         assert any(p.is_error for p in problems), "invalid YAML must be an error"
