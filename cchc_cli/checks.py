@@ -42,11 +42,12 @@ def _suggest(value: str, valid: Iterable[str]) -> str:
 def check(dataset: Dataset) -> list[Problem]:
     """Every cross-file problem of a loaded dataset."""
     return [
+        *_plan_period(dataset),
         *_unique_codes(dataset),
         *_task_ids(dataset.tasks),
         *_references(dataset),
         *(p for t in dataset.tasks for p in _task_dates(t, dataset)),
-        *(p for t in dataset.tasks for p in _task_progress(t)),
+        *(p for t in dataset.tasks for p in _task_progress(t, _period(dataset))),
         *(p for i in dataset.indicators for p in _indicator(i)),
     ]
 
@@ -176,6 +177,23 @@ def _references(dataset: Dataset) -> Iterator[Problem]:
                     )
 
 
+def _period(dataset: Dataset) -> tuple[int, int] | None:
+    plan = dataset.plan
+    return (plan.period.start, plan.period.end) if plan is not None else None
+
+
+def _plan_period(dataset: Dataset) -> Iterator[Problem]:
+    plan = dataset.plan
+    if plan is not None and plan.period.end < plan.period.start:
+        yield _at(
+            dataset.display(dataset.data_dir / PLAN_FILE),
+            ("period", "end"),
+            "date-order",
+            f"Năm kết thúc {plan.period.end} trước năm bắt đầu {plan.period.start}.",
+            "Kiểm tra “period” trong kế hoạch.",
+        )
+
+
 def _task_dates(task: Located[Task], dataset: Dataset) -> Iterator[Problem]:
     t = task.item
     if t.due < t.start:
@@ -206,7 +224,7 @@ def _task_dates(task: Located[Task], dataset: Dataset) -> Iterator[Problem]:
         )
 
 
-def _task_progress(task: Located[Task]) -> Iterator[Problem]:
+def _task_progress(task: Located[Task], period: tuple[int, int] | None) -> Iterator[Problem]:
     t = task.item
     recurring = t.recurrence in {"yearly", "quarterly"}
     if recurring:
@@ -228,7 +246,7 @@ def _task_progress(task: Located[Task]) -> Iterator[Problem]:
             "Chỉ nhiệm vụ hằng năm (yearly) hoặc hằng quý (quarterly) mới có “occurrences”.",
             "Dùng “updates:” và “completed:” của nhiệm vụ, hoặc sửa “recurrence”.",
         )
-    yield from _updates(task.path, (*task.loc,), t.updates, t.completed)
+    yield from _updates(task.path, (*task.loc,), t.updates, t.completed, period)
     seen: set[str] = set()
     periods = set(period_keys(t)) if recurring else set()
     for i, occ in enumerate(t.occurrences):
@@ -259,12 +277,29 @@ def _task_progress(task: Located[Task]) -> Iterator[Problem]:
                 "Gộp các cập nhật của kỳ này vào một mục.",
             )
         seen.add(occ.period)
-        yield from _updates(task.path, loc, occ.updates, occ.completed)
+        yield from _updates(task.path, loc, occ.updates, occ.completed, period)
 
 
 def _updates(
-    path: str, loc: Loc, updates: Sequence[Update], completed: date | None
+    path: str,
+    loc: Loc,
+    updates: Sequence[Update],
+    completed: date | None,
+    period: tuple[int, int] | None = None,
 ) -> Iterator[Problem]:
+    for index, update in enumerate(updates):
+        if period is not None and not period[0] <= update.date.year <= period[1]:
+            yield Problem(
+                path,
+                0,
+                0,
+                "outside-period",
+                f"Cập nhật ngày {_vn(update.date)} nằm ngoài giai đoạn của kế hoạch "
+                f"({period[0]}-{period[1]}).",
+                "Kiểm tra năm của ngày cập nhật.",
+                level="warning",
+                loc=(*loc, "updates", index, "date"),
+            )
     ordered = sorted(enumerate(updates), key=lambda pair: pair[1].date)
     for (_, before), (index, after) in itertools.pairwise(ordered):
         if after.percent < before.percent:

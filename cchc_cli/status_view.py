@@ -132,6 +132,8 @@ def make_query(
                 f"Ngày “{as_of}” không hợp lệ (tuỳ chọn --as-of).",
                 "Viết ngày dạng dd/mm/yyyy, ví dụ 31/12/2022 (hoặc 2022-12-31).",
             ) from None
+    if year is not None and not 1900 <= year <= 2200:
+        raise UsageError(f"Năm {year} không hợp lệ (tuỳ chọn --year).", "Ví dụ: --year 2024.")
     for option, value in (("--soon-days", soon_days), ("--stale-days", stale_days)):
         if value is not None and value < 0:
             raise UsageError(f"Số ngày của {option} phải từ 0 trở lên (đang là {value}).")

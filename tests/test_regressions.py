@@ -144,3 +144,37 @@ def test_nested_target_is_valid_and_wins_for_its_year(
     )
     found = {(i["year"], i["verdict"]) for i in json.loads(result.stdout)["indicators"]}
     assert (2023, "not_met") in found  # 96.5 is not >= 97
+
+
+def test_reversed_plan_period_is_an_error(make_repo: TreeFactory, runner: CliRunner) -> None:
+    from tests.helpers import PLAN
+
+    repo = make_repo(
+        {"data/plan.yaml": PLAN.replace("{start: 2021, end: 2030}", "{start: 2030, end: 2021}")}
+    )
+    result = runner.invoke(app, ["--data", str(repo), "validate"])
+    assert result.exit_code == 1
+    assert "lỗi [date-order] Năm kết thúc 2021 trước năm bắt đầu 2030." in result.stdout
+
+
+def test_update_outside_the_plan_period_is_a_warning(
+    make_repo: TreeFactory, runner: CliRunner
+) -> None:
+    from tests.helpers import TASKS
+
+    tasks = TASKS.replace("{date: 10/01/2024, percent: 50}", "{date: 10/01/2020, percent: 50}")
+    repo = make_repo({"data/tasks/van-phong.yaml": tasks})
+    result = runner.invoke(app, ["--data", str(repo), "validate", "-f", "json"])
+    problems = json.loads(result.stdout)["problems"]
+    assert [(p["code"], p["level"]) for p in problems] == [("outside-period", "warning")]
+    assert result.exit_code == 0
+
+
+@pytest.mark.parametrize("year", ["0", "-5", "99999"])
+def test_status_year_must_be_a_real_year(
+    make_repo: TreeFactory, runner: CliRunner, year: str
+) -> None:
+    repo = make_repo()
+    result = runner.invoke(app, ["--data", str(repo), "status", f"--year={year}"])
+    assert result.exit_code == 2
+    assert "không hợp lệ (tuỳ chọn --year)" in result.stderr
