@@ -84,6 +84,7 @@ def validate(
             "-f",
             help="Cách trình bày: text, json, github (chú thích GitHub Actions) "
             "hoặc gitlab (báo cáo Code Quality của GitLab).",
+            case_sensitive=False,
         ),
     ] = ProblemFormat.text,
     strict: Annotated[
