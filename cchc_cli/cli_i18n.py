@@ -4,6 +4,10 @@ Typer (which vendors click since 0.29) has no translation catalogue, so this mod
 - sets the panel titles and fixed strings of `typer.rich_utils`;
 - gives the app command classes (`cls=`) whose help option, usage line and parse errors
   speak Vietnamese.
+- shows each option's value in Vietnamese in `--help` (``ĐƯỜNG_DẪN``, ``SỐ``, ``CHỮ``, no
+  ``<bool>`` on flags) instead of Typer's ``<path>``, ``<int>``, ``<str>``;
+- turns Typer's type errors (pydantic's "Input should be a valid integer …") into
+  “abc” không phải số nguyên.
 It touches Typer's semi-private names only here; `tests/test_cli_i18n.py` fails loudly if a
 Typer upgrade moves them.
 """
@@ -34,8 +38,19 @@ _MESSAGES: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"^Value '?(.*?)'? is not a valid (\w+)\.$"), "“{0}” không phải {1} hợp lệ."),
     (re.compile(r"^'?(.*?)'? is not a valid (\w+)\.$"), "“{0}” không phải {1} hợp lệ."),
     (re.compile(r"^No such command '(.*)'\.$"), "Không có lệnh “{0}”."),
-    (re.compile(r"^Got unexpected extra arguments? \((.*)\)$"), "Thừa đối số: {0}."),
+    (re.compile(r"^Got unexpected extra argument(?:s|\(s\))? \((.*)\)$"), "Thừa đối số: {0}."),
     (re.compile(r"^Option '(.*)' requires an argument\.$"), "Tuỳ chọn “{0}” cần một giá trị."),
+    (re.compile(r"^Option '(.*)' requires (\d+) arguments\.$"), "Tuỳ chọn “{0}” cần {1} giá trị."),
+    (re.compile(r"^Option '(.*)' does not take a value\.$"), "Tuỳ chọn “{0}” không nhận giá trị."),
+    (re.compile(r"^Argument '(.*)' takes (\d+) values\.$"), "Đối số “{0}” cần {1} giá trị."),
+    (re.compile(r"^Input should be a valid (\w+)\b.*$"), "Giá trị không phải {0} hợp lệ."),
+    (re.compile(r"^Input is not a valid (\w+)\b.*$"), "Giá trị không phải {0} hợp lệ."),
+    (re.compile(r"^Value must be an iterable\.$"), "Giá trị phải là một danh sách."),
+    (re.compile(r"^(?:path|file|dir) '(.*)' does not exist\.$"), "“{0}” không tồn tại."),
+    (re.compile(r"^(?:path|file|dir) '(.*)' is a file\.$"), "“{0}” là một tệp, cần thư mục."),
+    (re.compile(r"^(?:path|file|dir) '(.*)' is a directory\.$"), "“{0}” là thư mục, cần tệp."),
+    (re.compile(r"^(?:path|file|dir) '(.*)' is not readable\.$"), "Không đọc được “{0}”."),
+    (re.compile(r"^(?:path|file|dir) '(.*)' is not writable\.$"), "Không ghi được vào “{0}”."),
 ]
 _USAGE_WORDS = [
     ("Usage:", "Cách dùng:"),
@@ -43,7 +58,52 @@ _USAGE_WORDS = [
     ("COMMAND", "LỆNH"),
     ("[ARGS]", "[ĐỐI SỐ]"),
 ]
-_TYPE_NAMES = {"integer": "số nguyên", "float": "số", "boolean": "đúng/sai", "path": "đường dẫn"}
+_TYPE_NAMES = {
+    "integer": "số nguyên",
+    "int": "số nguyên",
+    "float": "số",
+    "number": "số",
+    "boolean": "đúng/sai",
+    "bool": "đúng/sai",
+    "path": "đường dẫn",
+    "date": "ngày",
+    "datetime": "ngày giờ",
+    "string": "chữ",
+    "str": "chữ",
+}
+# pydantic's error types (the "type" of `ValidationError.errors()`), as what the value is not.
+_PYDANTIC_KINDS = {
+    "int": "số nguyên",
+    "float": "số",
+    "finite_number": "số",
+    "decimal": "số",
+    "bool": "đúng/sai (true hoặc false)",
+    "date": "ngày hợp lệ",
+    "datetime": "ngày giờ hợp lệ",
+    "time": "giờ hợp lệ",
+    "path": "đường dẫn hợp lệ",
+    "uuid": "mã UUID hợp lệ",
+    "string": "chữ",
+}
+# How a value is shown in `--help`, by Typer's type label (the text inside ``<...>``).
+_VALUE_WORDS = {
+    "int": "SỐ",
+    "float": "SỐ",
+    "int range": "SỐ",
+    "float range": "SỐ",
+    "str": "CHỮ",
+    "bool": "ĐÚNG/SAI",
+    "path": "ĐƯỜNG_DẪN",
+    "Path": "ĐƯỜNG_DẪN",
+    "PosixPath": "ĐƯỜNG_DẪN",
+    "WindowsPath": "ĐƯỜNG_DẪN",
+    "file": "TỆP",
+    "dir": "THƯ_MỤC",
+    "datetime": "NGÀY_GIỜ",
+    "date": "NGÀY",
+    "UUID": "MÃ_UUID",
+}
+OTHER_VALUE_WORD = "GIÁ_TRỊ"
 
 
 def install() -> None:
@@ -90,12 +150,44 @@ def _vietnamese(error: _click.exceptions.UsageError) -> str:
             text += " Có phải ý bạn là: " + ", ".join(sorted(error.possibilities)) + "?"
         return text
     if isinstance(error, exc.MissingParameter):
-        return f"Thiếu {_param_hint(error)}."
+        return _missing(error)
     if isinstance(error, exc.BadParameter):
         hint = _param_hint(error)
         where = f" cho “{hint}”" if hint else ""
-        return f"Giá trị không hợp lệ{where}: {translate(error.message)}"
+        return (
+            f"Giá trị không hợp lệ{where}: {_coercion_message(error) or translate(error.message)}"
+        )
     return translate(error.message)
+
+
+def _missing(error: _click.exceptions.MissingParameter) -> str:
+    """``Thiếu đối số THƯ_MỤC.`` or ``Thiếu tuỳ chọn --year.``: named as `--help` shows it."""
+    param = error.param
+    if param is None:
+        return f"Thiếu {_param_hint(error)}."
+    if param.param_type_name == "argument":
+        name = param.metavar or (param.name or "").upper()
+        return f"Thiếu đối số {name}."
+    opts = [o for o in (*param.opts, *getattr(param, "secondary_opts", ())) if o.startswith("-")]
+    return f"Thiếu tuỳ chọn {' / '.join(opts) or param.name}."
+
+
+def _coercion_message(error: _click.exceptions.BadParameter) -> str | None:
+    """“abc” không phải số nguyên., from the pydantic error Typer's coercion raised from."""
+    cause = error.__cause__
+    errors = getattr(cause, "errors", None)
+    if not callable(errors):
+        return None
+    try:
+        first = errors()[0]
+        kind = str(first["type"])
+        value = first.get("input")
+    except (KeyError, IndexError, TypeError, AttributeError):  # another shape: fall back
+        return None
+    words = next((w for k, w in _PYDANTIC_KINDS.items() if kind.startswith(k)), None)
+    if words is None or not isinstance(value, str):
+        return None
+    return f"“{value}” không phải {words}."
 
 
 def _translated(error: _click.exceptions.UsageError) -> _click.exceptions.UsageError:
@@ -105,8 +197,42 @@ def _translated(error: _click.exceptions.UsageError) -> _click.exceptions.UsageE
     return translated
 
 
+def _value_word(param: Any, ctx: Any) -> str | None:
+    """The value column of `--help` for `param`, in Vietnamese; None to show nothing.
+
+    Flags take no value; an argument already shows its name (its metavar, e.g. THƯ_MỤC);
+    an option with a metavar shows it. Otherwise Typer's ``<int>`` becomes ``SỐ``,
+    ``<path>`` ``ĐƯỜNG_DẪN``, ``<list[Path]>`` ``ĐƯỜNG_DẪN...``; choices stay ``a|b|c``.
+    """
+    is_argument = param.param_type_name == "argument"
+    if getattr(param, "is_flag", False) or getattr(param, "count", False):
+        return None
+    if param.metavar is not None:
+        return None if is_argument else str(param.metavar)
+    label = str(type(param).display_type(param, ctx)).removeprefix("<").removesuffix(">")
+    many = param.nargs != 1 or getattr(param, "multiple", False)
+    if label.startswith("list[") and label.endswith("]"):
+        label, many = label[5:-1], True
+    if "|" in label:  # choices: the values themselves
+        word = label
+    else:
+        word = ",".join(_VALUE_WORDS.get(part, OTHER_VALUE_WORD) for part in label.split(","))
+    return word + "..." if many and not is_argument else word
+
+
+def _localise_value_column(param: Any) -> None:
+    if "display_type_rich" not in vars(param):
+        param.display_type_rich = lambda ctx: _value_word(param, ctx)
+
+
 class _Vietnamese:
-    """Mixin: Vietnamese help option text, usage prefix and parse errors."""
+    """Mixin: Vietnamese help option text, usage prefix, value column and parse errors."""
+
+    def get_params(self, ctx: Any) -> list[Any]:
+        params: list[Any] = super().get_params(ctx)  # type: ignore[misc]
+        for param in params:
+            _localise_value_column(param)
+        return params
 
     def get_help_option(self, ctx: Any) -> Any:
         option = super().get_help_option(ctx)  # type: ignore[misc]

@@ -96,13 +96,17 @@ def init(
             "--cchc-repo",
             metavar="URL",
             help="Địa chỉ git của mã nguồn cchc, để pre-commit và CI cài từ đó. "
-            "Mặc định: pre-commit dùng lệnh cchc đã cài trên máy.",
+            "Mặc định: pre-commit dùng lệnh cchc đã cài trên máy; CI chờ được cấu hình.",
             show_default=False,
         ),
     ] = None,
     force: Annotated[
         bool,
-        typer.Option("--force", help="Ghi vào thư mục không trống (ghi đè tệp trùng tên)."),
+        typer.Option(
+            "--force",
+            help="Ghi vào thư mục không trống (ghi đè tệp trùng tên). Ghi hỏng giữa chừng thì "
+            "gỡ các tệp vừa ghi.",
+        ),
     ] = False,
 ) -> None:
     """Tạo kho dữ liệu CCHC mới, qua được “cchc validate” ngay.
@@ -113,11 +117,12 @@ def init(
     Thông tin không ghi trong tuỳ chọn được hỏi khi chạy trong cửa sổ lệnh, hoặc lấy giá trị
     mặc định khi chạy trong kịch bản.
 
+    Mọi chỗ cần ghi được kiểm tra trước khi ghi tệp đầu tiên; nếu vẫn ghi hỏng giữa chừng,
+    các tệp vừa ghi được gỡ và tệp bị ghi đè lấy lại nội dung cũ.
+
     Mã thoát: 0 nếu tạo được, 1 nếu thư mục không trống (thiếu --force) hay không ghi được,
     2 nếu dùng sai lệnh.
     """
-    from dataclasses import fields
-
     from cchc_cli.scaffold import InitOptions, build_files, check_target, write_files
 
     given: dict[str, Any] = {
@@ -136,18 +141,47 @@ def init(
     with handled():
         check_target(folder, force=force)  # before asking anything
         if _interactive():
-            defaults = {f.name: f.default for f in fields(InitOptions)}
-            for name, label in _INIT_PROMPTS.items():
-                if given[name] is None:
-                    given[name] = typer.prompt(label, default=defaults[name])
+            _ask(given)
         answers = {name: value for name, value in given.items() if value is not None}
         options = InitOptions(**answers)
-        for path, state in write_files(folder, build_files(options), force=force):
-            typer.echo(f"{state}: {path.as_posix()}")
+        for path, replaced in write_files(folder, build_files(options), force=force):
+            typer.echo(f"{'đã ghi đè' if replaced else 'đã tạo'}: {path.as_posix()}")
         typer.echo(
             f"\nĐã tạo kho dữ liệu ở “{folder.as_posix()}”. Tiếp theo:\n"
             f"  cd {folder.as_posix()}\n"
             "  git init\n"
-            "  pre-commit install        # kiểm tra dữ liệu mỗi lần commit\n"
-            "  cchc validate"
+            "  git add -A                 # pre-commit chỉ kiểm tra tệp đã “git add”\n"
+            "  pre-commit install         # kiểm tra dữ liệu mỗi lần commit\n"
+            "  pre-commit run --all-files\n"
+            "Cấu hình CI (GitHub, GitLab): xem README.md của kho."
         )
+
+
+def _ask(given: dict[str, Any]) -> None:
+    """Ask for each answer not given as an option; re-ask until it is usable.
+
+    Ctrl-C or Ctrl-D stops with “Đã huỷ.” (exit 1), nothing written.
+    """
+    from dataclasses import fields
+
+    from cchc_cli.cli_i18n import install
+    from cchc_cli.scaffold import InitOptions, text_problem, year_problem
+
+    install()  # Vietnamese “Đã huỷ.” when the user stops at a prompt
+    defaults = {f.name: f.default for f in fields(InitOptions)}
+    for name, label in _INIT_PROMPTS.items():
+        if given[name] is not None:
+            continue
+        while True:
+            text: str = typer.prompt(label, default=str(defaults[name]), type=str)
+            value: Any
+            if name in ("start", "end"):
+                after = given["start"] if name == "end" else None
+                value, problem = year_problem(text, after=after)
+            else:
+                value, problem = text.strip(), text_problem(text)
+                problem = problem and f"Câu trả lời {problem}."
+            if problem is None:
+                given[name] = value
+                break
+            typer.echo(problem, err=True)

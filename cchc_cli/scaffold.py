@@ -7,15 +7,20 @@ copy of the built-in report templates, and ``schemas/`` the JSON Schemas of `cch
 with the codes of the new data.
 
 `build_files` is pure (options in, ``{path: bytes}`` out) and checks that the data it made
-loads; `write_files` is the only part that touches the disk.
+loads; `write_files` is the only part that touches the disk: it checks every target first
+(a file standing where a folder must go, a folder where a file must go) and undoes its
+writes when one fails, so a failed `cchc init --force` leaves the folder as it was.
 """
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import json
 import re
+import shlex
 from collections.abc import Iterator
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from importlib import resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
@@ -31,6 +36,7 @@ TEMPLATE_SUFFIX = ".j2"
 DOT_PREFIX = "dot-"
 KEEP_IN_EMPTY_DIR = {".git"}  # `git init` first, then `cchc init .`
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+MIN_YEAR, MAX_YEAR = 1900, 2200
 
 
 @dataclass(frozen=True)
@@ -55,6 +61,7 @@ class InitOptions:
     par_index_top: int | None = None  # target: rank <= N every year
     sipas_above: float | None = None  # target: satisfaction > X % every year
     cchc_repo: str | None = None  # git URL of cchc, for pre-commit and CI
+    cchc_rev: str | None = None  # tag or commit of cchc_repo; None: v<this version>
 
     def checked(self) -> InitOptions:
         """These options, or a `UsageError` saying which one is wrong."""
@@ -66,14 +73,21 @@ class InitOptions:
             "--signer-name": self.signer_name,
             "--signer-position": self.signer_position,
             "--cchc-repo": self.cchc_repo or "x",
+            "--cchc-rev": self.cchc_rev or "x",
         }
         for option, value in texts.items():
-            if not value.strip() or _CONTROL.search(value):
-                raise UsageError(f"Giá trị của {option} không được trống hay xuống dòng.")
-        if self.cchc_repo and " " in self.cchc_repo.strip():
-            raise UsageError("Địa chỉ --cchc-repo không được có dấu cách.")
+            if problem := text_problem(value):
+                raise UsageError(f"Giá trị của {option} {problem}.")
+        for option, given in (("--cchc-repo", self.cchc_repo), ("--cchc-rev", self.cchc_rev)):
+            if given and " " in given.strip():
+                raise UsageError(f"Giá trị của {option} không được có dấu cách.")
+        if self.cchc_rev is not None and not self.cchc_repo:
+            raise UsageError(
+                "--cchc-rev chỉ dùng cùng --cchc-repo.",
+                "Ghi cả địa chỉ kho mã nguồn cchc: --cchc-repo URL --cchc-rev PHIÊN_BẢN.",
+            )
         for option, year in (("--start", self.start), ("--end", self.end)):
-            if not 1900 <= year <= 2200:
+            if not MIN_YEAR <= year <= MAX_YEAR:
                 raise UsageError(f"Năm {option} “{year}” không hợp lệ.", "Ví dụ: 2021.")
         if self.start > self.end:
             raise UsageError(
@@ -85,6 +99,26 @@ class InitOptions:
         if self.sipas_above is not None and not 0 <= self.sipas_above <= 100:
             raise UsageError("--sipas-above phải từ 0 đến 100 (%).")
         return self
+
+
+def text_problem(value: str) -> str | None:
+    """Why `value` cannot be a one-line text answer (“không được trống …”), or None."""
+    if not value.strip() or _CONTROL.search(value):
+        return "không được trống hay xuống dòng"
+    return None
+
+
+def year_problem(text: str, *, after: int | None = None) -> tuple[int | None, str | None]:
+    """A year typed at a prompt: ``(year, None)``, or ``(None, why it is refused)``."""
+    try:
+        year = int(text.strip())
+    except ValueError:
+        return None, f"“{text.strip()}” không phải một năm. Ví dụ: 2021."
+    if not MIN_YEAR <= year <= MAX_YEAR:
+        return None, f"Năm “{year}” không hợp lệ (từ {MIN_YEAR} đến {MAX_YEAR})."
+    if after is not None and year < after:
+        return None, f"Năm kết thúc phải từ năm bắt đầu ({after}) trở đi."
+    return year, None
 
 
 def _units(of_agency: str) -> list[Unit]:
@@ -100,16 +134,20 @@ def _context(options: InitOptions) -> dict[str, Any]:
     of_agency = " Sở" if o.agency.startswith("Sở ") else ""
     number = f"{o.sipas_above:g}" if o.sipas_above is not None else ""
     repo = (o.cchc_repo or "").strip()
+    rev = (o.cchc_rev or "").strip() or f"v{__version__}"
     return {
         **asdict(o),
         "cchc_repo": repo,
+        "cchc_rev": rev,
         "governing_body": o.governing_body or f"UBND tỉnh {o.province}",
         "place": o.province,
         "title": f"Kế hoạch Cải cách hành chính {o.agency} giai đoạn {o.start} - {o.end}",
         "of_agency": of_agency,
         "units": _units(of_agency),
         "version": __version__,
-        "pip_spec": f"git+{repo}@v{__version__}" if repo else f"cchc=={__version__}",
+        "pip_spec": f"git+{repo}@{rev}" if repo else "",
+        "unconfigured_github": _unconfigured(".github/workflows/cchc.yml", "::error::"),
+        "unconfigured_gitlab": _unconfigured(".gitlab-ci.yml", ""),
         "funding": f"Kinh phí thực hiện Kế hoạch từ nguồn kinh phí tự chủ của {o.agency}.",
         "par_index_text": (
             f"Chỉ số cải cách hành chính (PAR INDEX) của {o.agency} hằng năm xếp trong tốp "
@@ -123,6 +161,15 @@ def _context(options: InitOptions) -> dict[str, Any]:
             else "Nâng cao mức độ hài lòng của người dân, tổ chức (SIPAS) (ghi chỉ tiêu cụ thể)"
         ),
     }
+
+
+def _unconfigured(file: str, prefix: str) -> str:
+    """The CI step written without --cchc-repo: it fails, saying what to change."""
+    message = (
+        f"{prefix}Chưa cấu hình cách cài cchc (cchc không có trên PyPI): sửa bước cài cchc "
+        f"trong {file} theo chú thích ở đó."
+    )
+    return f"echo {shlex.quote(message)} && exit 1"
 
 
 def _yaml_text(value: Any) -> str:
@@ -204,12 +251,20 @@ def _vocabulary(files: dict[str, bytes]) -> Vocabulary:
 
 
 def check_target(folder: Path, *, force: bool) -> None:
-    """Refuse a folder that is a file, or holds anything but ``.git``, unless `force`."""
-    if folder.exists() and not folder.is_dir():
-        raise CchcError(f"“{folder.as_posix()}” là một tệp, không phải thư mục.")
+    """Refuse a folder that is a file (or inside one), or holds anything but ``.git``,
+    unless `force`."""
+    if blocker := _blocker(folder):
+        raise CchcError(
+            f"“{blocker.as_posix()}” là một tệp, không phải thư mục: "
+            f"không tạo được kho ở “{folder.as_posix()}”.",
+            "Chọn một thư mục khác.",
+        )
     if force or not folder.is_dir():
         return
-    others = sorted(p.name for p in folder.iterdir() if p.name not in KEEP_IN_EMPTY_DIR)
+    try:
+        others = sorted(p.name for p in folder.iterdir() if p.name not in KEEP_IN_EMPTY_DIR)
+    except OSError as exc:
+        raise CchcError(f"Không đọc được thư mục “{folder.as_posix()}”: {os_reason(exc)}.") from exc
     if others:
         shown = ", ".join(others[:5]) + (", …" if len(others) > 5 else "")
         raise CchcError(
@@ -219,13 +274,128 @@ def check_target(folder: Path, *, force: bool) -> None:
         )
 
 
+def _blocker(path: Path) -> Path | None:
+    """The file that stands where `path` or one of its folders should be, or None."""
+    for place in (path, *path.parents):
+        if place.is_dir():
+            return None
+        if place.exists() or place.is_symlink():
+            return place
+    return None
+
+
+def os_reason(exc: OSError) -> str:
+    """Why a file operation failed, in Vietnamese (the system's own text is English)."""
+    reasons = {
+        errno.EACCES: "không có quyền",
+        errno.EPERM: "không có quyền",
+        errno.ENOTDIR: "một phần của đường dẫn là tệp, không phải thư mục",
+        errno.EISDIR: "đã có thư mục cùng tên",
+        errno.EEXIST: "đã có tệp hay thư mục cùng tên",
+        errno.ENOSPC: "ổ đĩa hết chỗ",
+        errno.EROFS: "ổ đĩa chỉ cho đọc",
+        errno.ENAMETOOLONG: "tên quá dài",
+        errno.ENOENT: "không tìm thấy",
+    }
+    if exc.errno in reasons:
+        return reasons[exc.errno]
+    code = errno.errorcode.get(exc.errno or 0)
+    return f"lỗi hệ thống {code}" if code else "lỗi hệ thống"
+
+
+@dataclass
+class _Undo:
+    """What `write_files` changed, to put back when a later write fails."""
+
+    created_files: list[Path] = field(default_factory=list)
+    created_dirs: list[Path] = field(default_factory=list)
+    replaced: dict[Path, bytes] = field(default_factory=dict)
+
+    def run(self) -> None:
+        for path in reversed(self.created_files):
+            with contextlib.suppress(OSError):
+                path.unlink()
+        for path, old in self.replaced.items():
+            with contextlib.suppress(OSError):
+                path.write_bytes(old)
+        for folder in sorted(self.created_dirs, key=lambda p: len(p.parts), reverse=True):
+            with contextlib.suppress(OSError):
+                folder.rmdir()
+
+
+def _plan_writes(folder: Path, files: dict[str, bytes]) -> tuple[list[Path], _Undo]:
+    """Every target path, and an undo record holding the files that will be overwritten.
+
+    Refuses (before anything is written) a file or folder standing where the scaffold needs
+    the other kind, and an existing file that cannot be read back for the undo.
+    """
+    undo = _Undo()
+    targets = [folder.joinpath(*name.split("/")) for name in files]
+    in_the_way = sorted(
+        {b for t in targets if (b := _blocker(t.parent)) is not None}
+        | {t for t in targets if t.is_dir()}
+    )
+    if in_the_way:
+        shown = ", ".join(f"“{p.as_posix()}”" for p in in_the_way[:5])
+        raise CchcError(
+            f"Không tạo được kho ở “{folder.as_posix()}”: {shown} chắn chỗ của tệp mẫu "
+            "(tệp ở chỗ cần thư mục, hay thư mục ở chỗ cần tệp). Chưa ghi tệp nào.",
+            "Đổi tên hay dời các mục đó đi, hoặc chọn một thư mục khác.",
+        )
+    missing: set[Path] = set()
+    for target in targets:
+        for parent in (target.parent, *target.parent.parents):
+            if parent.is_dir():
+                break
+            missing.add(parent)
+        if target.is_file():
+            try:
+                undo.replaced[target] = target.read_bytes()
+            except OSError as exc:
+                raise CchcError(
+                    f"Không đọc được tệp “{target.as_posix()}” để ghi đè: {os_reason(exc)}. "
+                    "Chưa ghi tệp nào."
+                ) from exc
+    undo.created_dirs = sorted(missing)
+    return targets, undo
+
+
 def write_files(
     folder: Path, files: dict[str, bytes], *, force: bool = False
-) -> Iterator[tuple[Path, str]]:
-    """Write `files` under `folder`; yield each path with what happened to it."""
+) -> list[tuple[Path, bool]]:
+    """Write `files` under `folder`, all or nothing (as far as the disk allows).
+
+    Everything that can be checked is checked before the first write. If a write still
+    fails, the files written so far are removed, overwritten ones get their old content
+    back, and new folders are removed; then a `CchcError` says what failed. Returns each
+    path written, in order, with whether it replaced a file.
+    """
     check_target(folder, force=force)
-    for name, content in files.items():
-        path = folder.joinpath(*name.split("/"))
-        existed = path.exists()
+    targets, undo = _plan_writes(folder, files)
+    try:
+        for target, content in zip(targets, files.values(), strict=True):
+            existed = target in undo.replaced
+            _write(target, content)
+            if not existed:
+                undo.created_files.append(target)
+    except CchcError as error:
+        undo.run()
+        raise CchcError(
+            f"{error.message} Đã gỡ các tệp vừa ghi; thư mục giữ nguyên như trước.", error.hint
+        ) from error
+    return [(target, target in undo.replaced) for target in targets]
+
+
+def _write(path: Path, content: bytes) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise CchcError(
+            f"Không tạo được thư mục “{path.parent.as_posix()}”: {os_reason(exc)}."
+        ) from exc
+    try:
         write_atomic(path, content, force=True)
-        yield path, "đã ghi đè" if existed else "đã tạo"
+    except CchcError as error:
+        cause = error.__cause__
+        reason = os_reason(cause) if isinstance(cause, OSError) else error.message
+        raise CchcError(f"Không ghi được tệp “{path.as_posix()}”: {reason}.") from error

@@ -16,6 +16,7 @@ from typer.testing import CliRunner
 from cchc_cli import __version__, schemas
 from cchc_cli.checks import check
 from cchc_cli.cli import app
+from cchc_cli.errors import UsageError
 from cchc_cli.loader import Dataset, load_checked
 from cchc_cli.scaffold import InitOptions, build_files
 from tests.test_shipped_data import _DatesAsText
@@ -214,7 +215,6 @@ def test_ci_templates_run_validate_with_annotations(repo: Path) -> None:
     steps = github["jobs"]["validate"]["steps"]
     runs = [s["run"] for s in steps if "run" in s]
     assert runs[-1] == "cchc validate --format github"
-    assert runs[0] == f'python -m pip install "cchc=={__version__}"'
 
     gitlab = yaml.safe_load((repo / ".gitlab-ci.yml").read_text(encoding="utf-8"))
     job = gitlab["cchc-validate"]
@@ -222,6 +222,26 @@ def test_ci_templates_run_validate_with_annotations(repo: Path) -> None:
     assert f"cchc validate --format gitlab > {report} || true" in job["script"]
     assert job["script"][-1] == "cchc validate"  # sets the job's result
     assert job["artifacts"]["when"] == "always"
+
+
+def test_ci_without_cchc_repo_says_it_is_not_configured(repo: Path) -> None:
+    """cchc is on no package index: no `pip install cchc==…` that cannot work."""
+    for name in (".github/workflows/cchc.yml", ".gitlab-ci.yml"):
+        text = (repo / name).read_text(encoding="utf-8")
+        code = [line for line in text.splitlines() if not line.lstrip().startswith("#")]
+        assert not any("cchc==" in line or "pip install" in line for line in code), name
+        assert "CHƯA CẤU HÌNH" in text
+        assert f'pip install "git+https://địa-chỉ-kho/cchc.git@v{__version__}"' in text
+        assert "phải là một tag" in text
+    github = yaml.safe_load((repo / ".github/workflows/cchc.yml").read_text(encoding="utf-8"))
+    install = github["jobs"]["validate"]["steps"][2]
+    assert install["name"] == "Cài cchc"
+    assert install["run"].startswith("echo '::error::Chưa cấu hình cách cài cchc")
+    assert install["run"].endswith("&& exit 1")
+    gitlab = yaml.safe_load((repo / ".gitlab-ci.yml").read_text(encoding="utf-8"))
+    assert gitlab["cchc-validate"]["script"][0].endswith("&& exit 1")
+    readme = (repo / "README.md").read_text(encoding="utf-8")
+    assert "**chưa được cấu hình**" in readme
 
 
 def test_cchc_repo_option_uses_the_remote_hook(tmp_path: Path, runner: CliRunner) -> None:
@@ -232,8 +252,50 @@ def test_cchc_repo_option_uses_the_remote_hook(tmp_path: Path, runner: CliRunner
     assert config["repos"] == [
         {"repo": url, "rev": f"v{__version__}", "hooks": [{"id": "cchc-validate"}]}
     ]
-    workflow = (folder / ".github/workflows/cchc.yml").read_text(encoding="utf-8")
-    assert f'pip install "git+{url}@v{__version__}"' in workflow
+    github = yaml.safe_load((folder / ".github/workflows/cchc.yml").read_text(encoding="utf-8"))
+    runs = [s["run"] for s in github["jobs"]["validate"]["steps"] if "run" in s]
+    assert runs[0] == f'python -m pip install "git+{url}@v{__version__}"'
+    gitlab = yaml.safe_load((folder / ".gitlab-ci.yml").read_text(encoding="utf-8"))
+    script = gitlab["cchc-validate"]["script"]
+    assert f'python -m pip install "git+{url}@v{__version__}"' in script
+    assert any("apt-get install" in line and "git" in line for line in script)  # slim: no git
+    for name in (".pre-commit-config.yaml", ".github/workflows/cchc.yml", ".gitlab-ci.yml"):
+        assert "phải là một tag" in (folder / name).read_text(encoding="utf-8"), name
+    readme = (folder / "README.md").read_text(encoding="utf-8")
+    assert f"git tag v{__version__}" in readme
+    assert runner.invoke(app, ["--data", str(folder), "validate", "--strict"]).exit_code == 0
+
+
+def test_cchc_rev() -> None:
+    url = "https://git.example.vn/cchc.git"
+    files = build_files(InitOptions(cchc_repo=url, cchc_rev="a1b2c3d"))
+    config = yaml.safe_load(files[".pre-commit-config.yaml"])
+    assert config["repos"][0]["rev"] == "a1b2c3d"
+    workflow = files[".github/workflows/cchc.yml"].decode("utf-8")
+    assert f'pip install "git+{url}@a1b2c3d"' in workflow
+    assert f"v{__version__}" not in workflow
+
+
+@pytest.mark.parametrize(
+    ("repo", "rev", "message"),
+    [
+        (None, "v1", "--cchc-rev chỉ dùng cùng --cchc-repo"),
+        ("https://x/c.git", "v 1", "--cchc-rev"),
+        ("https://x/c.git", " ", "--cchc-rev"),
+    ],
+)
+def test_bad_cchc_rev(repo: str | None, rev: str, message: str) -> None:
+    with pytest.raises(UsageError, match=message):
+        build_files(InitOptions(cchc_repo=repo, cchc_rev=rev))
+
+
+def test_readme_says_git_add_before_pre_commit_run(repo: Path, runner: CliRunner) -> None:
+    readme = (repo / "README.md").read_text(encoding="utf-8")
+    assert readme.index("git add -A") < readme.index("pre-commit run --all-files")
+    config = (repo / ".pre-commit-config.yaml").read_text(encoding="utf-8")
+    assert config.index("git add -A") < config.index("pre-commit run --all-files")
+    output = runner.invoke(app, ["init", str(repo), "--force"]).stdout
+    assert output.index("git add -A") < output.index("pre-commit run --all-files")
 
 
 def test_codeowners_gives_each_unit_its_task_file(repo: Path) -> None:
@@ -265,6 +327,97 @@ def test_force_writes_into_a_non_empty_folder(repo: Path, runner: CliRunner) -> 
     assert "đã ghi đè: " in result.stdout
     assert (repo / "ghi-chu.txt").read_text(encoding="utf-8") == "giữ"
     assert runner.invoke(app, ["--data", str(repo), "validate"]).exit_code == 0
+
+
+def _snapshot(folder: Path) -> dict[str, bytes]:
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()
+    }
+
+
+def test_force_with_a_file_in_the_way_writes_nothing(repo: Path, runner: CliRunner) -> None:
+    (repo / "data/tasks/van-phong.yaml").write_text("hỏng", encoding="utf-8")
+    for folder in (repo / "schemas", repo / ".vscode"):
+        for file in folder.iterdir():
+            file.unlink()
+        folder.rmdir()
+    (repo / "schemas").write_text("một tệp, không phải thư mục", encoding="utf-8")
+    (repo / ".vscode").mkdir()
+    (repo / ".vscode/settings.json").mkdir()  # a folder where a file goes
+    before = _snapshot(repo)
+    result = runner.invoke(app, ["init", str(repo), "--force"])
+    assert result.exit_code == 1
+    message = " ".join(result.stderr.split())
+    assert "chắn chỗ của tệp mẫu" in message
+    assert f"“{(repo / 'schemas').as_posix()}”" in message
+    assert "settings.json" in message
+    assert "Chưa ghi tệp nào." in message
+    assert "đã tạo" not in result.stdout
+    assert _snapshot(repo) == before
+
+
+def test_a_failed_write_is_undone(
+    repo: Path, runner: CliRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import errno
+
+    from cchc_cli.errors import CchcError
+    from cchc_cli.fileio import write_atomic as real
+
+    (repo / "data/plan.yaml").write_text("cũ", encoding="utf-8")
+    (repo / "data/units.yaml").unlink()
+    for file in (repo / ".vscode").iterdir():
+        file.unlink()
+    (repo / ".vscode").rmdir()
+    before = _snapshot(repo)
+    calls: list[Path] = []
+
+    def flaky(path: Path, content: bytes, *, force: bool = False) -> None:
+        calls.append(path)
+        if path.name == "units.yaml":
+            try:
+                raise OSError(errno.ENOSPC, "No space left on device")
+            except OSError as exc:
+                raise CchcError("Không ghi được tệp: No space left on device.") from exc
+        real(path, content, force=force)
+
+    monkeypatch.setattr("cchc_cli.scaffold.write_atomic", flaky)
+    result = runner.invoke(app, ["init", str(repo), "--force"])
+    assert result.exit_code == 1
+    message = " ".join(result.stderr.split())
+    assert "units.yaml" in message
+    assert "ổ đĩa hết chỗ" in message
+    assert "No space" not in message
+    assert "Đã gỡ các tệp vừa ghi" in message
+    assert len(calls) > 5  # .vscode/ and data/plan.yaml were written, then undone
+    assert _snapshot(repo) == before
+    assert not (repo / ".vscode").exists()
+
+
+def test_a_failed_write_into_a_new_folder_leaves_nothing(
+    tmp_path: Path, runner: CliRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from cchc_cli.errors import CchcError
+
+    def failing(path: Path, content: bytes, *, force: bool = False) -> None:
+        if path.name == "plan.yaml":
+            raise CchcError("Không ghi được tệp.")
+        path.write_bytes(content)
+
+    monkeypatch.setattr("cchc_cli.scaffold.write_atomic", failing)
+    result = runner.invoke(app, ["init", str(tmp_path / "moi" / "kho")])
+    assert result.exit_code == 1
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_refuses_a_path_inside_a_file(tmp_path: Path, runner: CliRunner) -> None:
+    (tmp_path / "tep").write_text("x", encoding="utf-8")
+    result = runner.invoke(app, ["init", str(tmp_path / "tep" / "kho")])
+    assert result.exit_code == 1
+    message = " ".join(result.stderr.split())
+    assert f"“{(tmp_path / 'tep').as_posix()}” là một tệp, không phải thư mục" in message
+    assert "Not a directory" not in message
+    assert "Traceback" not in result.output
 
 
 def test_a_folder_with_only_git_counts_as_empty(tmp_path: Path, runner: CliRunner) -> None:
