@@ -17,6 +17,9 @@ Only the CLI writes files (with `cchc_cli.fileio.write_atomic`).
 
 from __future__ import annotations
 
+import errno
+import os
+import re
 import subprocess
 import traceback
 from dataclasses import dataclass, fields
@@ -41,6 +44,16 @@ TEMPLATES = {"md": "report.md.j2", "html": "report.html.j2", "docx": "report.doc
 FORMATS = tuple(TEMPLATES)
 DEFAULT_FORMAT = "md"
 STDOUT = "-"
+ENCODING = "utf-8-sig"  # templates are UTF-8; a BOM (Notepad) is allowed
+
+
+class TemplateFileError(Exception):
+    """A template file that could not be read: not UTF-8, or no permission."""
+
+    def __init__(self, path: Path, error: OSError | UnicodeDecodeError) -> None:
+        super().__init__(str(path))
+        self.path = path
+        self.error = error
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,13 +116,21 @@ def git_commit(folder: Path) -> str | None:
     uncommitted changes; None outside git (or without git)."""
 
     def run(*args: str) -> str | None:
+        # git writes file names in UTF-8 (or raw bytes) whatever the locale: decode as UTF-8,
+        # never fail on it. No git, not a repository, a timeout: no commit in the stamp.
         try:
             done = subprocess.run(
-                ["git", *args], cwd=folder, capture_output=True, text=True, timeout=10, check=False
+                ["git", *args],
+                cwd=folder,
+                capture_output=True,
+                encoding="utf-8",
+                errors="replace",
+                timeout=10,
+                check=False,
             )
-        except (OSError, subprocess.SubprocessError):
+        except (OSError, ValueError, UnicodeError, subprocess.SubprocessError):
             return None
-        return done.stdout.strip() if done.returncode == 0 else None
+        return (done.stdout or "").strip() if done.returncode == 0 else None
 
     commit = run("rev-parse", "--short", "HEAD")
     if not commit:
@@ -123,14 +144,30 @@ def environment(root: Path | None) -> SandboxedEnvironment:
 
     `root` is the data repository; its ``templates/`` folder wins over the built-in one.
     """
-    from jinja2 import ChoiceLoader, FileSystemLoader, StrictUndefined, select_autoescape
+    from jinja2 import (
+        ChoiceLoader,
+        FileSystemLoader,
+        StrictUndefined,
+        TemplateNotFound,
+        select_autoescape,
+    )
     from jinja2.sandbox import SandboxedEnvironment
+
+    class NamingLoader(FileSystemLoader):
+        """A FileSystemLoader whose read errors name the file (`TemplateFileError`)."""
+
+        def get_source(self, environment: Any, template: str) -> Any:
+            try:
+                return super().get_source(environment, template)
+            except TemplateNotFound:  # an OSError too: the next folder is tried
+                raise
+            except (OSError, UnicodeDecodeError) as exc:
+                folder = Path(self.searchpath[0])
+                raise TemplateFileError(folder.joinpath(*template.split("/")), exc) from exc
 
     folders = [root / OVERRIDE_DIR] if root is not None else []
     env = SandboxedEnvironment(
-        loader=ChoiceLoader(
-            [FileSystemLoader(f, encoding="utf-8-sig") for f in [*folders, BUILTIN_DIR]]
-        ),
+        loader=ChoiceLoader([NamingLoader(f, encoding=ENCODING) for f in [*folders, BUILTIN_DIR]]),
         undefined=StrictUndefined,
         autoescape=select_autoescape(
             enabled_extensions=("html", "htm", "html.j2"), default_for_string=False, default=False
@@ -156,14 +193,55 @@ def template_file(root: Path | None, name: str) -> Path:
     return BUILTIN_DIR / name
 
 
+def _override(root: Path | None, name: str) -> Path:
+    return (root if root is not None else Path()) / OVERRIDE_DIR / name
+
+
+def check_override_dir(root: Path | None) -> None:
+    """A `CchcError` when the repository's ``templates/`` folder exists but cannot be read.
+
+    Jinja would skip such a folder silently and use the built-in templates instead.
+    """
+    if root is None:
+        return
+    folder = root / OVERRIDE_DIR
+    try:
+        if not folder.is_dir():
+            return
+        with os.scandir(folder) as entries:
+            next(entries, None)
+    except OSError as exc:
+        raise CchcError(
+            f"Không đọc được thư mục mẫu báo cáo “{OVERRIDE_DIR}/”: {_os_reason(exc)}.",
+            "Cấp quyền đọc thư mục đó cho người chạy lệnh, hoặc đổi tên thư mục để dùng mẫu "
+            "có sẵn.",
+        ) from exc
+
+
+def _os_reason(exc: OSError) -> str:
+    if isinstance(exc, PermissionError):
+        return "không có quyền đọc"
+    if isinstance(exc, IsADirectoryError):
+        return "đó là một thư mục"
+    if isinstance(exc, FileNotFoundError):
+        return "không tìm thấy"
+    code = errno.errorcode.get(exc.errno or 0)
+    return f"lỗi hệ thống {code}" if code else "lỗi hệ thống"
+
+
 def render(report: Report, fmt: str, root: Path | None) -> str | bytes:
     """The report as text (md, html) or bytes (docx). Template errors are `CchcError`s."""
     name = TEMPLATES[fmt]
+    check_override_dir(root)
     env = environment(root)
     if fmt == "docx":
         from cchc_cli.report_docx import render_docx
 
-        return render_docx(template_file(root, name), template_context(report), env, root)
+        try:
+            file = template_file(root, name)
+        except OSError as exc:
+            raise template_error(TemplateFileError(_override(root, name), exc), name, root) from exc
+        return render_docx(file, template_context(report), env, root)
     try:
         return env.get_template(name).render(template_context(report))
     except Exception as exc:  # a user's template can fail in any way: report, never crash
@@ -187,32 +265,136 @@ def shown_template(path: str | None, name: str, root: Path | None) -> str:
 
 def template_error(exc: Exception, name: str, root: Path | None) -> CchcError:
     """A Vietnamese error naming the template file and line where `exc` happened."""
-    from jinja2 import TemplateNotFound, TemplateSyntaxError, UndefinedError
-    from jinja2.exceptions import SecurityError
+    from jinja2 import TemplateSyntaxError
 
     path: str | None = None
     line: int | None = None
+    if isinstance(exc, TemplateFileError):
+        return _file_error(exc, root)
     if isinstance(exc, TemplateSyntaxError):
         path, line = exc.filename, exc.lineno
-        what = f"sai cú pháp Jinja ({exc.message})"
     else:
         frames = [f for f in traceback.extract_tb(exc.__traceback__) if _is_template(f.filename)]
         if frames:
             path, line = frames[-1].filename, frames[-1].lineno
-        if isinstance(exc, UndefinedError):
-            what = f"dùng tên không có trong dữ liệu báo cáo ({exc.message})"
-        elif isinstance(exc, TemplateNotFound):
-            what = f"không tìm thấy mẫu “{exc.name}”"
-        elif isinstance(exc, SecurityError):
-            what = f"thao tác không được phép trong mẫu ({exc})"
-        else:
-            what = f"{type(exc).__name__}: {exc}"
     where = shown_template(path, name, root)
     at = f", dòng {line}" if line else ""
     return CchcError(
-        f"Lỗi trong mẫu báo cáo “{where}”{at}: {what}.",
+        sentence(f"Lỗi trong mẫu báo cáo “{where}”{at}: {explain(exc)}"),
         f"Sửa mẫu, hoặc xoá tệp đó trong thư mục {OVERRIDE_DIR}/ để dùng mẫu có sẵn.",
     )
+
+
+def _file_error(exc: TemplateFileError, root: Path | None) -> CchcError:
+    where = shown_template(str(exc.path), exc.path.name, root)
+    error = exc.error
+    if isinstance(error, UnicodeDecodeError):
+        line = _bad_byte_line(exc.path)
+        at = f" (dòng {line})" if line else ""
+        return CchcError(
+            f"Mẫu báo cáo “{where}” không phải văn bản UTF-8{at}.",
+            "Mở tệp bằng trình soạn thảo (VS Code, Notepad) và lưu lại với bảng mã UTF-8.",
+        )
+    return CchcError(
+        f"Không đọc được mẫu báo cáo “{where}”: {_os_reason(error)}.",
+        "Cấp quyền đọc tệp đó cho người chạy lệnh, hoặc xoá tệp để dùng mẫu có sẵn.",
+    )
+
+
+def _bad_byte_line(path: Path) -> int | None:
+    """The line of the first byte that is not UTF-8 in `path`, or None."""
+    try:
+        path.read_bytes().decode(ENCODING)
+    except UnicodeDecodeError as exc:
+        return exc.object[: exc.start].count(b"\n") + 1
+    except OSError:
+        return None
+    return None
+
+
+def sentence(text: str) -> str:
+    """`text` ending in exactly one full stop (Jinja's messages bring their own)."""
+    text = text.rstrip()
+    return text if text.endswith((".", "?", "!", "…")) else text + "."
+
+
+_JINJA_MESSAGES: list[tuple[re.Pattern[str], str]] = [
+    (
+        re.compile(r"^'([^']+)' is undefined$"),
+        "“{0}” chưa được định nghĩa: không có tên này trong dữ liệu báo cáo",
+    ),
+    (
+        re.compile(r"^'[^']+' has no attribute '([^']+)'$"),
+        "không có trường “{0}” trong dữ liệu báo cáo",
+    ),
+    (re.compile(r"^'[^']+' object has no attribute '([^']+)'$"), "không có trường “{0}”"),
+    (re.compile(r"^(.+) has no element (.+)$"), "không có phần tử {1}"),
+    (
+        re.compile(
+            r"^Unexpected end of template\. Jinja was looking for the following tags: .*?'(end\w+)'"
+            r"[^.]*\. The innermost block that needs to be closed is '(\w+)'\.$"
+        ),
+        "mẫu kết thúc khi khối “{{% {1} %}}” chưa đóng (thiếu “{{% {0} %}}”)",
+    ),
+    (re.compile(r"^Unexpected end of template\.?"), "mẫu kết thúc giữa chừng (thiếu thẻ đóng)"),
+    (
+        re.compile(
+            r"^Encountered unknown tag '(\w+)'\. Jinja was looking for the following tags: "
+            r".*?'(end\w+)'[^.]*\. The innermost block that needs to be closed is '(\w+)'\.$"
+        ),
+        "gặp “{{% {0} %}}” khi khối “{{% {2} %}}” chưa đóng (cần “{{% {1} %}}” trước)",
+    ),
+    (
+        re.compile(r"^Encountered unknown tag '(end\w*)'\.?.*$"),
+        "thẻ đóng “{{% {0} %}}” không khớp với khối nào đang mở",
+    ),
+    (
+        re.compile(r"^Encountered unknown tag '(\w+)'\.?.*$"),
+        "không có thẻ “{{% {0} %}}” trong Jinja",
+    ),
+    (re.compile(r"^unexpected char '(.+)' at \d+$"), "ký tự “{0}” không dùng được ở đây"),
+    (re.compile(r"^unexpected '(.+)'$"), "gặp “{0}” không đúng chỗ"),
+    (re.compile(r"^No filter named '([^']+)'\.?"), "không có bộ lọc “{0}”"),
+    (re.compile(r"^No test named '([^']+)'\.?"), "không có phép thử “{0}”"),
+    (re.compile(r"^expected name or number$"), "sau dấu chấm cần một tên hoặc một số"),
+    (
+        re.compile(r"^expected token '(.+)', got '(.+)'$"),
+        "viết sai: cần “{0}” nhưng gặp “{1}”",
+    ),
+    (
+        re.compile(r"^access to attribute '([^']+)' of '[^']+' object is unsafe\.?$"),
+        "không được dùng thuộc tính “{0}” trong mẫu",
+    ),
+]
+
+
+def explain(exc: BaseException) -> str:
+    """What went wrong in a template, in Vietnamese (Jinja's detail kept when not known)."""
+    from jinja2 import TemplateNotFound, TemplateSyntaxError, UndefinedError
+    from jinja2.exceptions import SecurityError
+
+    if isinstance(exc, TemplateNotFound):
+        return f"không tìm thấy mẫu “{exc.name}”"
+    if isinstance(exc, TemplateFileError):
+        return f"không đọc được tệp “{exc.path.name}”"
+    if isinstance(exc, ZeroDivisionError):
+        return "chia cho 0"
+    message = str(getattr(exc, "message", None) or exc).strip()
+    for pattern, template in _JINJA_MESSAGES:
+        if match := pattern.match(message):
+            return template.format(*match.groups())
+    if isinstance(exc, TemplateSyntaxError):
+        return f"sai cú pháp Jinja ({message.rstrip('.')})"
+    if isinstance(exc, UndefinedError):
+        return f"dùng tên không có trong dữ liệu báo cáo ({message.rstrip('.')})"
+    if isinstance(exc, SecurityError):
+        return f"thao tác không được phép trong mẫu ({message.rstrip('.')})"
+    if isinstance(exc, TypeError):
+        return f"phép tính hay lời gọi dùng sai kiểu dữ liệu ({message.rstrip('.')})"
+    if isinstance(exc, (ValueError, ArithmeticError, LookupError)):
+        return f"giá trị không dùng được trong phép tính ({type(exc).__name__}: {message})"
+    detail = f"{type(exc).__name__}: {message}" if message else type(exc).__name__
+    return f"lỗi khi điền dữ liệu vào mẫu ({detail.rstrip('.')})"
 
 
 def _is_template(filename: str) -> bool:

@@ -37,7 +37,7 @@ def render_docx(
     template: Path, context: dict[str, Any], env: SandboxedEnvironment, root: Path | None
 ) -> bytes:
     """The rendered Word file. Template problems become `CchcError`s naming the template."""
-    from cchc_cli.report import shown_template
+    from cchc_cli.report import TemplateFileError, shown_template, template_error
 
     try:
         from docxtpl import DocxTemplate
@@ -47,6 +47,11 @@ def render_docx(
             "Cài bằng: pip install 'cchc[docx]', hoặc chọn --format md hay html.",
         ) from exc
     shown = shown_template(str(template), template.name, root)
+    try:
+        with template.open("rb") as handle:
+            handle.read(1)
+    except OSError as exc:
+        raise template_error(TemplateFileError(template, exc), template.name, root) from exc
     if not zipfile.is_zipfile(template):
         raise CchcError(
             f"Mẫu báo cáo “{shown}” không phải tệp Word (.docx) hợp lệ.",
@@ -63,21 +68,26 @@ def render_docx(
 
 
 def _docx_error(exc: Exception, shown: str) -> CchcError:
-    from jinja2 import TemplateError, TemplateSyntaxError, UndefinedError
+    from jinja2 import TemplateError
 
-    if isinstance(exc, TemplateSyntaxError):
-        what = f"sai cú pháp Jinja ({exc.message})"
-    elif isinstance(exc, UndefinedError):
-        what = f"dùng tên không có trong dữ liệu báo cáo ({exc.message})"
-    elif isinstance(exc, TemplateError):
-        what = str(exc.message)
-    elif isinstance(exc, (zipfile.BadZipFile, KeyError, ValueError)):
+    from cchc_cli.report import explain, sentence
+
+    if isinstance(exc, TemplateError):
+        what = explain(exc)
+    elif type(exc).__name__ == "XMLSyntaxError":  # lxml's, without importing lxml here
+        what = (
+            "sau khi điền dữ liệu, nội dung Word không còn hợp lệ; thường do một thẻ Jinja bị "
+            "Word tách làm nhiều đoạn định dạng, hay thẻ {%p %}, {%tr %} đặt sai chỗ "
+            f"(chi tiết: {str(exc).rstrip('.')})"
+        )
+    elif isinstance(exc, (zipfile.BadZipFile, KeyError)):
         what = "không phải tệp Word (.docx) hợp lệ"
     else:
-        what = f"{type(exc).__name__}: {exc}"
+        what = explain(exc)
     near = " ".join(" ".join(getattr(exc, "docx_context", [])).split())
     where = f", gần đoạn “{near[:120]}”" if near else ""
     return CchcError(
-        f"Lỗi trong mẫu báo cáo “{shown}”{where}: {what}.",
-        "Sửa mẫu trong Word, hoặc xoá tệp đó trong thư mục templates/ để dùng mẫu có sẵn.",
+        sentence(f"Lỗi trong mẫu báo cáo “{shown}”{where}: {what}"),
+        "Sửa mẫu trong Word (gõ lại cả thẻ Jinja trong một lần, không định dạng giữa thẻ), "
+        "hoặc xoá tệp đó trong thư mục templates/ để dùng mẫu có sẵn.",
     )

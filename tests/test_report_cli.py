@@ -114,10 +114,10 @@ def test_invalid_data_is_refused(runner: CliRunner, repo: Path) -> None:
 @pytest.mark.parametrize(
     ("template", "line", "what"),
     [
-        ("Dòng 1\nDòng 2\n{{ header.khong_co }}\n", 3, "dùng tên không có trong dữ liệu báo cáo"),
-        ("Dòng 1\n{% for x in areas %}\n{{ x.name }}\n", 3, "sai cú pháp Jinja"),
-        ("{{ plan.__class__ }}\n", 1, "không được phép"),
-        ("\n\n{{ 1 + 'a' }}\n", 3, "TypeError"),
+        ("Dòng 1\nDòng 2\n{{ header.khong_co }}\n", 3, "không có trường “khong_co”"),
+        ("Dòng 1\n{% for x in areas %}\n{{ x.name }}\n", 3, "khối “{% for %}” chưa đóng"),
+        ("{{ plan.__class__ }}\n", 1, "không được dùng thuộc tính “__class__”"),
+        ("\n\n{{ 1 + 'a' }}\n", 3, "dùng sai kiểu dữ liệu"),
     ],
 )
 def test_broken_override_template(
