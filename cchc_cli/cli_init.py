@@ -173,7 +173,11 @@ def _ask(given: dict[str, Any]) -> None:
         if given[name] is not None:
             continue
         while True:
-            text: str = typer.prompt(label, default=str(defaults[name]), type=str)
+            try:
+                text: str = typer.prompt(label, default=str(defaults[name]), type=str)
+            except typer.Abort:
+                typer.echo(err=True)  # “Đã huỷ.” on its own line, not after the prompt
+                raise
             value: Any
             if name in ("start", "end"):
                 after = given["start"] if name == "end" else None
