@@ -100,6 +100,16 @@ def init(
             show_default=False,
         ),
     ] = None,
+    cchc_rev: Annotated[
+        str | None,
+        typer.Option(
+            "--cchc-rev",
+            metavar="PHIÊN_BẢN",
+            help="Tag (hoặc mã commit) của kho --cchc-repo để cài; phải có thật trong kho đó. "
+            "Mặc định: tag của phiên bản cchc đang chạy (v và số phiên bản).",
+            show_default=False,
+        ),
+    ] = None,
     force: Annotated[
         bool,
         typer.Option(
@@ -137,6 +147,7 @@ def init(
         "par_index_top": par_index_top,
         "sipas_above": sipas_above,
         "cchc_repo": cchc_repo,
+        "cchc_rev": cchc_rev,
     }
     with handled():
         check_target(folder, force=force)  # before asking anything

@@ -463,3 +463,16 @@ def test_build_files_is_pure_and_text_is_utf8_with_lf() -> None:
         text = content.decode("utf-8")
         assert "\r" not in text, name
         assert text.endswith("\n"), name
+
+
+def test_cchc_rev_option_reaches_pre_commit_and_ci(tmp_path: Path, runner: CliRunner) -> None:
+    target = tmp_path / "kho"
+    result = runner.invoke(
+        app,
+        ["init", str(target), "--cchc-repo", "https://example.org/cchc.git", "--cchc-rev", "v9"],
+    )
+    assert result.exit_code == 0, result.output
+    config = (target / ".pre-commit-config.yaml").read_text(encoding="utf-8")
+    assert "rev: v9" in config
+    workflow = (target / ".github" / "workflows" / "cchc.yml").read_text(encoding="utf-8")
+    assert "git+https://example.org/cchc.git@v9" in workflow
