@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import difflib
 import itertools
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import date
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from cchc_cli.errors import Loc, Problem
 from cchc_cli.loader import (
@@ -44,7 +44,7 @@ def check(dataset: Dataset) -> list[Problem]:
     return [
         *_plan_period(dataset),
         *_unique_codes(dataset),
-        *_task_ids(dataset.tasks),
+        *_task_ids(dataset),
         *_references(dataset),
         *(p for t in dataset.tasks for p in _task_dates(t, dataset)),
         *(p for t in dataset.tasks for p in _task_progress(t, _period(dataset))),
@@ -95,15 +95,36 @@ def _repeats(
             yield item, other
 
 
-def _task_ids(tasks: list[Located[Task]]) -> Iterator[Problem]:
-    for task, other in _repeats(tasks, lambda t: t.id):
+def _task_ids(dataset: Dataset) -> Iterator[Problem]:
+    ids = [Located(t.item.id, t.path, t.loc) for t in dataset.tasks]
+    ids += [
+        Located(t.item["id"], t.path, t.loc)
+        for t in dataset.rejected_tasks
+        if isinstance(t.item.get("id"), str)
+    ]
+    ids.sort(key=lambda t: (t.path, t.loc[-1]))
+    for task, other in _repeats(ids, lambda i: i):
         yield _at(
             task.path,
             (*task.loc, "id"),
             "duplicate-id",
-            f"Mã nhiệm vụ “{task.item.id}” bị trùng.",
+            f"Mã nhiệm vụ “{task.item}” bị trùng.",
             f"Mã này đã dùng ở {other.path} (mục {other.loc[-1]}); hãy đặt mã khác.",
         )
+
+
+_REFERENCE_KEYS = ("area", "lead", "support", "objectives", "solutions", "indicators", "duties")
+
+
+def _refs_of(fields: Mapping[str, Any]) -> Iterator[tuple[str, int | None, str]]:
+    """``(key, index, code)`` of every code a task refers to; values of a wrong type are
+    skipped (the schema reports them)."""
+    for key in _REFERENCE_KEYS:
+        value = fields.get(key)
+        if isinstance(value, str):
+            yield key, None, value
+        elif isinstance(value, list):
+            yield from ((key, i, code) for i, code in enumerate(value) if isinstance(code, str))
 
 
 def _references(dataset: Dataset) -> Iterator[Problem]:
@@ -137,17 +158,18 @@ def _references(dataset: Dataset) -> Iterator[Problem]:
         "indicators": True,
         "duties": plan is not None,
     }
-    for task in dataset.tasks:
-        t = task.item
-        refs: list[tuple[str, int | None, str]] = [("area", None, t.area), ("lead", None, t.lead)]
-        for key in ("support", "objectives", "solutions", "indicators", "duties"):
-            refs += [(key, i, code) for i, code in enumerate(getattr(t, key))]
-        for key, index, code in refs:
+    written: list[tuple[str, Loc, Mapping[str, Any]]] = [
+        (t.path, t.loc, {key: getattr(t.item, key) for key in _REFERENCE_KEYS})
+        for t in dataset.tasks
+    ]
+    written += [(t.path, t.loc, t.item) for t in dataset.rejected_tasks]
+    for path, task_loc, fields in written:
+        for key, index, code in _refs_of(fields):
             label, valid, where = kinds[key]
             if loaded[key] and code not in valid:
-                loc = (*task.loc, key) if index is None else (*task.loc, key, index)
+                loc = (*task_loc, key) if index is None else (*task_loc, key, index)
                 yield _at(
-                    task.path,
+                    path,
                     loc,
                     "unknown-ref",
                     f"Không có {label} mã “{code}” (khai báo ở {where}).",

@@ -72,6 +72,9 @@ class Dataset:
     units: list[Unit] = field(default_factory=list)
     indicators: list[Located[Indicator]] = field(default_factory=list)
     tasks: list[Located[Task]] = field(default_factory=list)
+    # Task entries that failed the schema, as written: their references are still checked,
+    # so one run reports every problem of a task, not the schema errors first.
+    rejected_tasks: list[Located[dict[str, Any]]] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     files: dict[str, Path] = field(default_factory=dict)
     limits: Limits = DEFAULT_LIMITS
@@ -198,8 +201,9 @@ def _load_list(
     for i, entry in enumerate(raw):
         try:
             kept.append(Located(item_model.model_validate(entry), shown, (key, i)))
-        except ValidationError:
-            continue  # already reported with the whole file
+        except ValidationError:  # already reported with the whole file
+            if item_model is Task and isinstance(entry, dict):
+                dataset.rejected_tasks.append(Located(entry, shown, (key, i)))
     return kept
 
 
@@ -323,6 +327,9 @@ def load_checked(
     """Load, run the cross-file `check`, then locate and sort every problem."""
     with _gc_paused():
         dataset = load(data_dir, limits)
-        found = check(dataset)
-        dataset.problems = sort_problems(locate_all(dataset, dataset.problems + found))
+        found = locate_all(dataset, check(dataset))
+        # A value the schema refused already has its error there; say one thing per place.
+        taken = {(p.path, p.line, p.col) for p in dataset.problems if p.is_error}
+        found = [p for p in found if (p.path, p.line, p.col) not in taken]
+        dataset.problems = sort_problems(locate_all(dataset, dataset.problems) + found)
     return dataset

@@ -178,3 +178,36 @@ def test_status_year_must_be_a_real_year(
     result = runner.invoke(app, ["--data", str(repo), "status", f"--year={year}"])
     assert result.exit_code == 2
     assert "không hợp lệ (tuỳ chọn --year)" in result.stderr
+
+
+def test_every_problem_of_a_task_in_one_run(make_repo: TreeFactory, runner: CliRunner) -> None:
+    """A schema error in a task does not hide its wrong references or a duplicate id."""
+    task = """\
+    tasks:
+      - id: VP-01
+        title: Nhiệm vụ có hai loại lỗi
+        area: chi-daoo
+        lead: van-phong
+        support: [phong-la]
+        start: 01/01/2024
+        due: 31/02/2024
+    """
+    repo = make_repo({"data/tasks/zz.yaml": task})
+    result = runner.invoke(app, ["--data", str(repo), "validate", "-f", "json"])
+    found = [(p["path"], p["line"], p["code"]) for p in json.loads(result.stdout)["problems"]]
+    assert found == [
+        ("data/tasks/zz.yaml", 2, "duplicate-id"),
+        ("data/tasks/zz.yaml", 4, "unknown-ref"),
+        ("data/tasks/zz.yaml", 6, "unknown-ref"),
+        ("data/tasks/zz.yaml", 8, "invalid-date"),
+    ]
+
+
+def test_one_problem_per_place(make_repo: TreeFactory, runner: CliRunner) -> None:
+    """A code the schema refuses is not also reported as an unknown reference."""
+    from tests.helpers import TASKS
+
+    repo = make_repo({"data/tasks/van-phong.yaml": TASKS.replace("area: chi-dao", "area: Chi Đạo")})
+    result = runner.invoke(app, ["--data", str(repo), "validate", "-f", "json"])
+    found = [(p["line"], p["code"]) for p in json.loads(result.stdout)["problems"]]
+    assert found == [(4, "invalid-value")]
