@@ -177,6 +177,14 @@ def _references(dataset: Dataset) -> Iterator[Problem]:
                 )
     if plan is not None:
         plan_path = dataset.display(dataset.data_dir / PLAN_FILE)
+        if areas and plan.direction_area not in areas:
+            yield _at(
+                plan_path,
+                ("direction_area",),
+                "unknown-ref",
+                f"Không có lĩnh vực mã “{plan.direction_area}” (khai báo ở {kinds['area'][2]}).",
+                _suggest(plan.direction_area, areas),
+            )
         for i, objective in enumerate(plan.objectives.specific):
             for j, code in enumerate(objective.indicators):
                 if code not in indicators:

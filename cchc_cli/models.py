@@ -200,6 +200,11 @@ class Plan(Model):
     report_to: Text = Field(
         default="Sở Nội vụ", description="Nơi nhận báo cáo định kỳ (dòng “Kính gửi”)."
     )
+    direction_area: Code = Field(
+        default="chi-dao",
+        description="Mã lĩnh vực được báo cáo ở mục I “Công tác chỉ đạo, điều hành” của báo cáo "
+        "định kỳ; các lĩnh vực khác là các tiểu mục của mục II.",
+    )
 
 
 # --- indicators ----------------------------------------------------------------------------

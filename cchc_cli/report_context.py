@@ -20,8 +20,9 @@ Tables
     ``cumulative_total`` roll up every occurrence counted as of the window's end, exactly the
     area table and summary of ``cchc status --as-of <window end>``.
 
-Section I is the area ``chi-dao`` (công tác chỉ đạo, điều hành) when the data has it; every
-other area is a subsection of section II, in the order of ``areas.yaml``.
+Section I is the plan's ``direction_area`` (by default ``chi-dao``, công tác chỉ đạo, điều
+hành) when the data has it; every other area is a subsection of section II, in the order of
+``areas.yaml``.
 """
 
 from __future__ import annotations
@@ -56,7 +57,6 @@ from cchc_cli.report_model import (
     TaskLine,
 )
 
-DIRECTION_AREA = "chi-dao"
 NATION = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 MOTTO = "Độc lập - Tự do - Hạnh phúc"
 DOC_TYPE = "BÁO CÁO"
@@ -83,8 +83,8 @@ def build(
     units = {unit.code: unit.name for unit in dataset.units}
     lines = {id(s): task_line(s, window, area_names, units) for s in scope}
     sections = _sections(scope, lines, [a.code for a in dataset.areas], area_names)
-    direction = next((s for s in sections if s.code == DIRECTION_AREA), None)
-    others = [s for s in sections if s.code != DIRECTION_AREA]
+    direction = next((s for s in sections if s.code == plan.direction_area), None)
+    others = [s for s in sections if s.code != plan.direction_area]
     areas = tuple(
         AreaSection(i, s.code, s.name, s.done, s.in_progress, s.not_started, s.overdue)
         for i, s in enumerate(others, start=1)

@@ -211,3 +211,24 @@ def test_one_problem_per_place(make_repo: TreeFactory, runner: CliRunner) -> Non
     result = runner.invoke(app, ["--data", str(repo), "validate", "-f", "json"])
     found = [(p["line"], p["code"]) for p in json.loads(result.stdout)["problems"]]
     assert found == [(4, "invalid-value")]
+
+
+def test_section_one_area_comes_from_the_plan(make_repo: TreeFactory, runner: CliRunner) -> None:
+    from tests.helpers import PLAN, TASKS
+
+    plan = PLAN + "direction_area: tthc\n"
+    tasks = TASKS.replace("area: chi-dao", "area: tthc")
+    repo = make_repo({"data/plan.yaml": plan, "data/tasks/van-phong.yaml": tasks})
+    result = runner.invoke(app, ["--data", str(repo), "report", "--year", "2024", "-o", "-"])
+    assert result.exit_code == 0, result.output
+    section_one = result.stdout.split("## I.")[1].split("## II.")[0]
+    assert "Ban hành kế hoạch CCHC năm" in section_one
+
+
+def test_unknown_direction_area_is_reported(make_repo: TreeFactory, runner: CliRunner) -> None:
+    from tests.helpers import PLAN
+
+    repo = make_repo({"data/plan.yaml": PLAN + "direction_area: chi-daoo\n"})
+    result = runner.invoke(app, ["--data", str(repo), "validate"])
+    assert result.exit_code == 1
+    assert "[unknown-ref] Không có lĩnh vực mã “chi-daoo”" in result.stdout
