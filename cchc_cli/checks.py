@@ -307,6 +307,14 @@ def _task_progress(task: Located[Task], period: tuple[int, int] | None) -> Itera
                 "Gộp các cập nhật của kỳ này vào một mục.",
             )
         seen.add(occ.period)
+        if occ.due is not None and int(occ.period[:4]) > occ.due.year:
+            yield _at(
+                task.path,
+                (*loc, "due"),
+                "date-order",
+                f"Hạn {_vn(occ.due)} trước kỳ “{occ.period}”.",
+                "Hạn riêng của một kỳ nằm trong kỳ đó hoặc sau nó.",
+            )
         yield from _updates(task.path, loc, occ.updates, occ.completed, period)
 
 

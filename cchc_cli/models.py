@@ -294,6 +294,11 @@ class Occurrence(Model):
     ] = Field(pattern=r"^\d{4}(-Q[1-4])?$")
     updates: list[Update] = Field(default_factory=list, description="Cập nhật tiến độ của kỳ.")
     completed: VnDate | None = Field(default=None, description="Ngày hoàn thành kỳ này.")
+    due: VnDate | None = Field(
+        default=None,
+        description="Hạn riêng của kỳ này, khi khác ngày cuối kỳ (ví dụ báo cáo quý I hạn "
+        "20/03, tự đánh giá năm 2024 hạn 31/01/2025).",
+    )
 
 
 class Task(Model):

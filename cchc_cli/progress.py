@@ -13,10 +13,11 @@ Occurrences
     - ``yearly``: one occurrence per calendar year from ``start.year`` to ``due.year``. It
       starts on 1/1 (or the task's start, if later) and is due on 31/12 (or the task's due,
       if earlier: that is how the last year of a task that ends mid-year, or a task that
-      straddles the plan's end, is clipped). Its progress is the ``occurrences`` entry whose
-      ``period`` is ``"YYYY"``.
+      straddles the plan's end, is clipped), unless its ``occurrences`` entry gives its own
+      ``due`` (a report due on the 20th, a self-assessment due in January of the next
+      year). Its progress is the ``occurrences`` entry whose ``period`` is ``"YYYY"``.
     - ``quarterly``: the same per quarter, periods ``"YYYY-Qn"``, due on the quarter's last
-      day (31/03, 30/06, 30/09, 31/12) or the task's due if earlier.
+      day (31/03, 30/06, 30/09, 31/12) or the task's due if earlier, or the entry's ``due``.
     - ``ongoing`` (thường xuyên): **one occurrence spanning start..due**, with the task's own
       ``updates`` and ``completed``. Work that is carried on all the time has no yearly
       deadline to miss: splitting it into years would turn every past year into "overdue"
@@ -234,7 +235,7 @@ def occurrences(task: Task) -> list[Occurrence]:
                 task,
                 period,
                 max(begin, task.start),
-                min(end, task.due),
+                record.due if record and record.due else min(end, task.due),
                 tuple(record.updates) if record else (),
                 record.completed if record else None,
             )

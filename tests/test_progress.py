@@ -597,3 +597,28 @@ def test_assess_years_skips_years_with_nothing() -> None:
         (2022, Verdict.NO_TARGET),
         (2024, Verdict.NO_DATA),
     ]
+
+
+def test_an_occurrence_may_have_its_own_due_date() -> None:
+    from cchc_cli.models import Task
+    from cchc_cli.progress import State, occurrences, status
+
+    task = Task.model_validate(
+        {
+            "id": "VP-03",
+            "title": "Tự đánh giá PAR INDEX",
+            "area": "chi-dao",
+            "lead": "van-phong",
+            "start": "01/01/2024",
+            "due": "31/12/2025",
+            "recurrence": "yearly",
+            "occurrences": [
+                {"period": 2024, "due": "31/01/2025", "completed": "20/01/2025"},
+            ],
+        }
+    )
+    first, second = occurrences(task)
+    assert (first.period, first.due) == ("2024", date(2025, 1, 31))
+    assert second.due == date(2025, 12, 31)
+    assert status(first, date(2025, 1, 5)).state is State.DUE_SOON
+    assert status(first, date(2025, 2, 1)).state is State.DONE_ON_TIME

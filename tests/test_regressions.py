@@ -232,3 +232,24 @@ def test_unknown_direction_area_is_reported(make_repo: TreeFactory, runner: CliR
     result = runner.invoke(app, ["--data", str(repo), "validate"])
     assert result.exit_code == 1
     assert "[unknown-ref] Không có lĩnh vực mã “chi-daoo”" in result.stdout
+
+
+def test_an_occurrence_due_before_its_period_is_an_error(
+    make_repo: TreeFactory, runner: CliRunner
+) -> None:
+    task = """\
+    tasks:
+      - id: Y-01
+        title: Tự đánh giá hằng năm
+        area: chi-dao
+        lead: van-phong
+        start: 01/01/2024
+        due: 31/12/2025
+        recurrence: yearly
+        occurrences:
+          - {period: 2025, due: 31/12/2024}
+    """
+    repo = make_repo({"data/tasks/y.yaml": task})
+    result = runner.invoke(app, ["--data", str(repo), "validate", "-f", "json"])
+    found = [(p["line"], p["code"]) for p in json.loads(result.stdout)["problems"]]
+    assert found == [(10, "date-order")]
