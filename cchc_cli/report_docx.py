@@ -37,7 +37,8 @@ def render_docx(
     template: Path, context: dict[str, Any], env: SandboxedEnvironment, root: Path | None
 ) -> bytes:
     """The rendered Word file. Template problems become `CchcError`s naming the template."""
-    from cchc_cli.report import TemplateFileError, shown_template, template_error
+    from cchc_cli.report import shown_template, template_error
+    from cchc_cli.report_errors import TemplateFileError
 
     try:
         from docxtpl import DocxTemplate
@@ -70,7 +71,7 @@ def render_docx(
 def _docx_error(exc: Exception, shown: str) -> CchcError:
     from jinja2 import TemplateError
 
-    from cchc_cli.report import explain, sentence
+    from cchc_cli.report_errors import explain, sentence
 
     if isinstance(exc, TemplateError):
         what = explain(exc)

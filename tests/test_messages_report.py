@@ -140,7 +140,7 @@ def test_an_unreadable_template_folder(
     monkeypatch.setattr(os, "scandir", scandir)
     for fmt in ("md", "docx"):
         message = _error(run(runner, repo, "-o", str(repo / f"x.{fmt}"), "-f", fmt))
-        assert "Không đọc được thư mục mẫu báo cáo “templates/”: không có quyền đọc." in message
+        assert "Không đọc được thư mục mẫu báo cáo “templates/”: không có quyền truy cập." in message
         assert "Permission denied" not in message
         assert not (repo / f"x.{fmt}").exists()
 
@@ -155,7 +155,7 @@ def test_an_unreadable_template_file(
 
     monkeypatch.setattr("jinja2.loaders.open", denied, raising=False)
     message = _error(run(runner, repo, "-o", "-"))
-    assert "Không đọc được mẫu báo cáo “templates/report.md.j2”: không có quyền đọc." in message
+    assert "Không đọc được mẫu báo cáo “templates/report.md.j2”: không có quyền truy cập." in message
 
 
 @pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="needs a non-root POSIX user")
@@ -281,4 +281,4 @@ def test_docx_template_that_cannot_be_read(
 
     monkeypatch.setattr(Path, "open", fake_open)
     message = _error(run(runner, repo, "-f", "docx"))
-    assert "Không đọc được mẫu báo cáo “templates/report.docx”: không có quyền đọc." in message
+    assert "Không đọc được mẫu báo cáo “templates/report.docx”: không có quyền truy cập." in message
