@@ -140,7 +140,9 @@ def test_an_unreadable_template_folder(
     monkeypatch.setattr(os, "scandir", scandir)
     for fmt in ("md", "docx"):
         message = _error(run(runner, repo, "-o", str(repo / f"x.{fmt}"), "-f", fmt))
-        assert "Không đọc được thư mục mẫu báo cáo “templates/”: không có quyền truy cập." in message
+        assert (
+            "Không đọc được thư mục mẫu báo cáo “templates/”: không có quyền truy cập." in message
+        )
         assert "Permission denied" not in message
         assert not (repo / f"x.{fmt}").exists()
 
@@ -155,7 +157,9 @@ def test_an_unreadable_template_file(
 
     monkeypatch.setattr("jinja2.loaders.open", denied, raising=False)
     message = _error(run(runner, repo, "-o", "-"))
-    assert "Không đọc được mẫu báo cáo “templates/report.md.j2”: không có quyền truy cập." in message
+    assert (
+        "Không đọc được mẫu báo cáo “templates/report.md.j2”: không có quyền truy cập." in message
+    )
 
 
 @pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="needs a non-root POSIX user")
