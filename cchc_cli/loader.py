@@ -21,7 +21,7 @@ from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from cchc_cli import yamlsafe
+from cchc_cli import textfile, yamlsafe
 from cchc_cli.errors import DataNotFoundError, Loc, Problem, os_error_text, sort_problems
 from cchc_cli.files import YAML_SUFFIXES, top_level_files, unreadable, yaml_files
 from cchc_cli.locate import position
@@ -142,11 +142,11 @@ def _read_text(file: Path, shown: str, limits: Limits) -> tuple[str, list[Proble
     try:
         size = file.stat().st_size
         if size > limits.max_bytes:  # refused before it is read into memory
-            return "", [yamlsafe.too_large(shown, size, limits.max_bytes)]
+            return "", [textfile.too_large(shown, size, limits.max_bytes)]
         raw = file.read_bytes()
     except OSError as exc:
         return "", [unreadable(shown, exc)]
-    return yamlsafe.decode(raw, shown, limits.max_bytes)
+    return textfile.decode(raw, shown, limits.max_bytes)
 
 
 def read_yaml(

@@ -1,6 +1,13 @@
-"""libyaml's syntax errors, said in Vietnamese with a hint that fits each one."""
+"""The reader's problems: libyaml's syntax errors in Vietnamese with a hint that fits each one,
+and the limits crossed (too deep, too many values)."""
 
 from __future__ import annotations
+
+from typing import Any
+
+import yaml
+
+from cchc_cli.errors import Problem
 
 _INDENT = "Kiểm tra thụt lề: các khoá cùng cấp phải thẳng cột, thụt bằng dấu cách (không dùng Tab)."
 _QUOTE = "Nếu giá trị có dấu “: ” hoặc “ #”, hãy đặt cả giá trị trong dấu nháy kép."
@@ -101,3 +108,65 @@ def vietnamese(problem: str) -> tuple[str, str]:
 def points_at_start(problem: str) -> bool:
     """Whether the error is better shown where the unclosed thing began (its context)."""
     return "unexpected end of stream" in problem
+
+
+def at_mark(path: str, mark: Any, code: str, message: str, hint: str = "") -> Problem:
+    line = mark.line + 1 if mark is not None else 1
+    col = mark.column + 1 if mark is not None else 1
+    return Problem(path, line, col, code, message, hint)
+
+
+def _code_point(character: int | str) -> int:
+    return ord(character) if isinstance(character, str) else character
+
+
+def syntax_problem(path: str, exc: yaml.YAMLError, text: str = "") -> Problem:
+    """A libyaml error as a located Vietnamese problem."""
+    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+    if isinstance(exc, yaml.reader.ReaderError):
+        position = max(0, min(exc.position, len(text)))
+        line = text.count("\n", 0, position) + 1
+        col = position - (text.rfind("\n", 0, position) + 1) + 1
+        return Problem(
+            path,
+            line,
+            col,
+            "syntax",
+            f"Tệp chứa ký tự điều khiển không được phép (mã U+{_code_point(exc.character):04X}).",
+            "Xoá ký tự lạ (thường do chép từ Word hoặc PDF) rồi lưu lại.",
+        )
+    problem = str(getattr(exc, "problem", "") or "")
+    if isinstance(exc, yaml.composer.ComposerError) and "single document" in (
+        str(exc.context or "") + problem
+    ):
+        return at_mark(
+            path,
+            mark,
+            "multi-document",
+            "Mỗi tệp chỉ chứa một tài liệu YAML.",
+            "Xoá dòng “---” thứ hai, hoặc tách phần sau ra một tệp riêng.",
+        )
+    if points_at_start(problem):
+        mark = getattr(exc, "context_mark", None) or mark
+    message, hint = vietnamese(problem)
+    return at_mark(path, mark, "syntax", message, hint)
+
+
+def too_deep(path: str, mark: Any) -> Problem:
+    return at_mark(
+        path,
+        mark,
+        "too-deep",
+        "Tệp lồng nhau quá sâu.",
+        "Dữ liệu CCHC chỉ cần vài tầng; hãy kiểm tra thụt lề và dấu “-”.",
+    )
+
+
+def too_many_nodes(path: str, mark: Any, max_nodes: int) -> Problem:
+    return at_mark(
+        path,
+        mark,
+        "too-deep",  # codes.py: "lồng nhau quá sâu, hoặc có quá nhiều phần tử"
+        f"Tệp có quá nhiều giá trị (giới hạn {max_nodes:,} giá trị mỗi tệp).",
+        "Hãy chia tệp thành nhiều tệp nhỏ hơn; chỗ này là nơi vượt giới hạn.",
+    )

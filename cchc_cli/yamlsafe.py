@@ -27,9 +27,10 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from cchc_cli import yamlmessages
 from cchc_cli.errors import Problem
+from cchc_cli.textfile import DEFAULT_MAX_BYTES
+from cchc_cli.yamlmessages import at_mark
 from cchc_cli.yamlstrict import strict_problems
 
-DEFAULT_MAX_BYTES = 5 * 1024 * 1024
 DEFAULT_MAX_NODES = 1_000_000
 DEFAULT_MAX_DEPTH = 50  # a task file needs 7 levels (tasks, task, occurrences, …, update)
 MERGE_TAG = "tag:yaml.org,2002:merge"
@@ -44,8 +45,6 @@ _PLAIN_SCALAR_TAGS = frozenset(
     "tag:yaml.org,2002:" + t for t in ("int", "float", "bool", "null", "timestamp")
 )
 PDF_ARTIFACTS = {"\u01a3": "ư", "\u01a2": "Ư"}
-_BOM = b"\xef\xbb\xbf"
-_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 _EVENT_TRIGGERS = ("&", "*", "!")
 
 _CLOSE_IN_QUOTES = "Nếu đây là chữ thường, hãy đặt cả giá trị trong dấu nháy kép."
@@ -73,12 +72,6 @@ class _LimitError(Exception):
         self.problem = problem
 
 
-def _mark(path: str, mark: Any, code: str, message: str, hint: str = "") -> Problem:
-    line = mark.line + 1 if mark is not None else 1
-    col = mark.column + 1 if mark is not None else 1
-    return Problem(path, line, col, code, message, hint)
-
-
 class _BoundedLoader(yaml.CSafeLoader):
     """libyaml's composer, stopped with a located problem at the node that crosses a limit.
 
@@ -98,10 +91,12 @@ class _BoundedLoader(yaml.CSafeLoader):
         self.depth += 1
         self.nodes += 1
         if self.depth > self.limits.max_depth:
-            raise _LimitError(_too_deep(self.path, _where(current_node, current_index)))
+            raise _LimitError(yamlmessages.too_deep(self.path, _where(current_node, current_index)))
         if self.nodes > self.limits.max_nodes:
             raise _LimitError(
-                _too_many_nodes(self.path, _where(current_node, current_index), self.limits)
+                yamlmessages.too_many_nodes(
+                    self.path, _where(current_node, current_index), self.limits.max_nodes
+                )
             )
 
     def ascend_resolver(self) -> None:
@@ -196,7 +191,7 @@ class _StrictLoader(_BoundedLoader):
         for key_node, value_node in node.value:
             if key_node.tag == MERGE_TAG:
                 self.problems.append(
-                    _mark(
+                    at_mark(
                         self.path,
                         key_node.start_mark,
                         "merge-key",
@@ -211,7 +206,7 @@ class _StrictLoader(_BoundedLoader):
                 # is a typo (or a value written where a key belongs).
                 written = key_node.value if isinstance(key_node, ScalarNode) else "[…]"
                 self.problems.append(
-                    _mark(
+                    at_mark(
                         self.path,
                         key_node.start_mark,
                         "bad-key",
@@ -225,7 +220,7 @@ class _StrictLoader(_BoundedLoader):
             if key in first_seen:
                 first = first_seen[key].start_mark
                 self.problems.append(
-                    _mark(
+                    at_mark(
                         self.path,
                         key_node.start_mark,
                         "duplicate-key",
@@ -269,7 +264,7 @@ class _StrictLoader(_BoundedLoader):
             return super().construct_yaml_timestamp(node)
         except (ValueError, OverflowError):
             self.problems.append(
-                _mark(
+                at_mark(
                     self.path,
                     node.start_mark,
                     "invalid-date",
@@ -285,50 +280,6 @@ _StrictLoader.add_constructor("tag:yaml.org,2002:str", _StrictLoader.construct_y
 _StrictLoader.add_constructor("tag:yaml.org,2002:timestamp", _StrictLoader.construct_yaml_timestamp)
 
 
-def decode(raw: bytes, path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[str, list[Problem]]:
-    """UTF-8 text of a file (BOM removed), or the problem that prevents reading it."""
-    if len(raw) > max_bytes:
-        return "", [too_large(path, len(raw), max_bytes)]
-    if raw.startswith(_BOM):
-        raw = raw[len(_BOM) :]
-    elif raw.startswith(_UTF16_BOMS):
-        return "", [_encoding_problem(path, 1, 1, "Tệp được lưu dạng UTF-16.")]
-    try:
-        return raw.decode("utf-8"), []
-    except UnicodeDecodeError as exc:
-        before = raw[: exc.start]
-        line = before.count(b"\n") + 1
-        line_start = before.rfind(b"\n") + 1
-        col = len(before[line_start:].decode("utf-8", errors="replace")) + 1
-        return "", [
-            _encoding_problem(path, line, col, f"Gặp byte 0x{raw[exc.start]:02X} không phải UTF-8.")
-        ]
-
-
-def too_large(path: str, size: int, max_bytes: int) -> Problem:
-    """The problem of a file of `size` bytes over the limit."""
-    return Problem(
-        path,
-        1,
-        1,
-        "too-large",
-        f"Tệp quá lớn ({size:,} byte; giới hạn {max_bytes:,} byte).",
-        "Hãy chia tệp thành nhiều tệp nhỏ hơn.",
-    )
-
-
-def _encoding_problem(path: str, line: int, col: int, detail: str) -> Problem:
-    return Problem(
-        path,
-        line,
-        col,
-        "encoding",
-        f"Tệp không phải văn bản UTF-8. {detail}",
-        "Mở tệp bằng VS Code hoặc Notepad và lưu lại với bảng mã UTF-8 "
-        "(tệp gõ bằng TCVN3/VNI hay Windows-1258 cần chuyển mã sang Unicode trước).",
-    )
-
-
 def _scan_events(text: str, path: str, limits: Limits = DEFAULT_LIMITS) -> list[Problem]:
     """Anchors, aliases and explicit tags, located. Only called when one could be present."""
     problems: list[Problem] = []
@@ -339,11 +290,11 @@ def _scan_events(text: str, path: str, limits: Limits = DEFAULT_LIMITS) -> list[
             event: Any = loader.get_event()
             count += 1
             if count > 2 * limits.max_nodes + 4:  # a node is one or two events, plus 4 framing
-                return [_too_many_nodes(path, event.start_mark, limits)]
+                return [yamlmessages.too_many_nodes(path, event.start_mark, limits.max_nodes)]
             anchor = getattr(event, "anchor", None)
             if isinstance(event, yaml.AliasEvent):
                 problems.append(
-                    _mark(
+                    at_mark(
                         path,
                         event.start_mark,
                         "alias",
@@ -353,7 +304,7 @@ def _scan_events(text: str, path: str, limits: Limits = DEFAULT_LIMITS) -> list[
                 )
             elif anchor is not None:
                 problems.append(
-                    _mark(
+                    at_mark(
                         path,
                         event.start_mark,
                         "anchor",
@@ -364,7 +315,7 @@ def _scan_events(text: str, path: str, limits: Limits = DEFAULT_LIMITS) -> list[
             tag = getattr(event, "tag", None)
             if tag is not None and not isinstance(event, yaml.AliasEvent):
                 problems.append(
-                    _mark(
+                    at_mark(
                         path,
                         event.start_mark,
                         "tag",
@@ -386,41 +337,6 @@ def _short_tag(tag: str) -> str:
     return "!!" + tag[len(prefix) :] if tag.startswith(prefix) else tag
 
 
-def _code_point(character: int | str) -> int:
-    return ord(character) if isinstance(character, str) else character
-
-
-def _yaml_error(path: str, exc: yaml.YAMLError, text: str = "") -> Problem:
-    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
-    if isinstance(exc, yaml.reader.ReaderError):
-        position = max(0, min(exc.position, len(text)))
-        line = text.count("\n", 0, position) + 1
-        col = position - (text.rfind("\n", 0, position) + 1) + 1
-        return Problem(
-            path,
-            line,
-            col,
-            "syntax",
-            f"Tệp chứa ký tự điều khiển không được phép (mã U+{_code_point(exc.character):04X}).",
-            "Xoá ký tự lạ (thường do chép từ Word hoặc PDF) rồi lưu lại.",
-        )
-    problem = str(getattr(exc, "problem", "") or "")
-    if isinstance(exc, yaml.composer.ComposerError) and "single document" in (
-        str(exc.context or "") + problem
-    ):
-        return _mark(
-            path,
-            mark,
-            "multi-document",
-            "Mỗi tệp chỉ chứa một tài liệu YAML.",
-            "Xoá dòng “---” thứ hai, hoặc tách phần sau ra một tệp riêng.",
-        )
-    if yamlmessages.points_at_start(problem):
-        mark = getattr(exc, "context_mark", None) or mark
-    message, hint = yamlmessages.vietnamese(problem)
-    return _mark(path, mark, "syntax", message, hint)
-
-
 def parse(text: str, path: str, limits: Limits = DEFAULT_LIMITS) -> tuple[Any, list[Problem]]:
     """Data of one YAML document and the problems found while reading it.
 
@@ -437,11 +353,11 @@ def parse(text: str, path: str, limits: Limits = DEFAULT_LIMITS) -> tuple[Any, l
     except _LimitError as exc:
         return None, [exc.problem]
     except ConstructorError as exc:
-        return None, [*loader.problems, _mark(path, exc.problem_mark, "syntax", str(exc.problem))]
+        return None, [*loader.problems, at_mark(path, exc.problem_mark, "syntax", str(exc.problem))]
     except yaml.YAMLError as exc:
-        return None, [*loader.problems, _yaml_error(path, exc, text)]
+        return None, [*loader.problems, yamlmessages.syntax_problem(path, exc, text)]
     except RecursionError:
-        return None, [_too_deep(path, None)]
+        return None, [yamlmessages.too_deep(path, None)]
     finally:
         loader.dispose()
     # What libyaml accepts but the YAML spec forbids (a cheap text test first; see yamlstrict).
@@ -449,26 +365,6 @@ def parse(text: str, path: str, limits: Limits = DEFAULT_LIMITS) -> tuple[Any, l
     if strict:
         return None, [*loader.problems, *strict]
     return data, loader.problems
-
-
-def _too_deep(path: str, mark: Any) -> Problem:
-    return _mark(
-        path,
-        mark,
-        "too-deep",
-        "Tệp lồng nhau quá sâu.",
-        "Dữ liệu CCHC chỉ cần vài tầng; hãy kiểm tra thụt lề và dấu “-”.",
-    )
-
-
-def _too_many_nodes(path: str, mark: Any, limits: Limits) -> Problem:
-    return _mark(
-        path,
-        mark,
-        "too-deep",  # codes.py: "lồng nhau quá sâu, hoặc có quá nhiều phần tử"
-        f"Tệp có quá nhiều giá trị (giới hạn {limits.max_nodes:,} giá trị mỗi tệp).",
-        "Hãy chia tệp thành nhiều tệp nhỏ hơn; chỗ này là nơi vượt giới hạn.",
-    )
 
 
 def compose(text: str, limits: Limits = DEFAULT_LIMITS) -> Node | None:

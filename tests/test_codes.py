@@ -15,7 +15,7 @@ from cchc_cli.codes import CODES
 
 PACKAGE = Path(__file__).resolve().parents[1] / "cchc_cli"
 # Calls that create a problem, and the position of their `code` argument.
-CODE_ARGUMENT = {"Problem": 3, "_at": 2, "_mark": 2}
+CODE_ARGUMENT = {"Problem": 3, "_at": 2, "_mark": 2, "at_mark": 2}
 
 
 def emitted_codes() -> set[str]:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from cchc_cli import yamlsafe
+from cchc_cli import textfile, yamlsafe
 from cchc_cli.checks import check
 from cchc_cli.errors import Problem
 from cchc_cli.loader import DEFAULT_LIMITS, Limits, load, load_checked, read_yaml
@@ -36,7 +36,7 @@ def codes(problems: list[Problem], path: str) -> list[tuple[str, int, int]]:
 
 def test_default_limits() -> None:
     assert Limits() == DEFAULT_LIMITS
-    assert DEFAULT_LIMITS.max_bytes == 5 * 1024 * 1024 == yamlsafe.DEFAULT_MAX_BYTES
+    assert DEFAULT_LIMITS.max_bytes == 5 * 1024 * 1024 == textfile.DEFAULT_MAX_BYTES
     assert DEFAULT_LIMITS.max_nodes == 1_000_000
     assert DEFAULT_LIMITS.max_depth >= 10  # a task file needs 7 levels
 

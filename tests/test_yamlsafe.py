@@ -7,13 +7,13 @@ import unicodedata
 
 import pytest
 
-from cchc_cli import yamlsafe
+from cchc_cli import textfile, yamlsafe
 from cchc_cli.errors import Problem
 
 
 def read(raw: bytes | str) -> tuple[object, list[Problem]]:
     data = raw.encode("utf-8") if isinstance(raw, str) else raw
-    text, problems = yamlsafe.decode(data, "f.yaml")
+    text, problems = textfile.decode(data, "f.yaml")
     if problems:
         return None, problems
     return yamlsafe.parse(text, "f.yaml")
@@ -163,5 +163,5 @@ def test_empty_text_is_none_without_problems() -> None:
 
 
 def test_file_over_the_size_limit_is_refused() -> None:
-    _, problems = yamlsafe.decode(b"a: 1\n" * 10, "f.yaml", max_bytes=20)
+    _, problems = textfile.decode(b"a: 1\n" * 10, "f.yaml", max_bytes=20)
     assert [p.code for p in problems] == ["too-large"]
