@@ -158,12 +158,34 @@ def test_named_files_limit_the_report_but_not_the_checks(
     assert "bad.yaml" not in result.stdout
 
 
-def test_validate_never_modifies_files(make_repo: TreeFactory, runner: CliRunner) -> None:
+@pytest.mark.parametrize(
+    ("args", "code"),
+    [
+        (["validate"], 1),
+        (["validate", "-f", "json"], 1),
+        (["status", "--as-of", "31/12/2024"], 1),
+        (["status", "--format", "json"], 1),
+        (["explain", "duplicate-key"], 0),
+    ],
+)
+def test_read_commands_never_modify_files(
+    make_repo: TreeFactory, runner: CliRunner, args: list[str], code: int
+) -> None:
     repo = make_repo({"data/tasks/bad.yaml": BAD_TASK})
     before = {p: p.read_bytes() for p in repo.rglob("*") if p.is_file()}
-    runner.invoke(app, ["--data", str(repo), "validate"])
+    result = runner.invoke(app, ["--data", str(repo), *args])
+    assert result.exit_code == code, result.output
     after = {p: p.read_bytes() for p in repo.rglob("*") if p.is_file()}
     assert after == before
+
+
+def test_report_to_stdout_writes_no_file(make_repo: TreeFactory, runner: CliRunner) -> None:
+    repo = make_repo()
+    before = {p: p.read_bytes() for p in repo.rglob("*") if p.is_file()}
+    result = runner.invoke(app, ["--data", str(repo), "report", "--year", "2024", "-o", "-"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("| UBND")
+    assert {p: p.read_bytes() for p in repo.rglob("*") if p.is_file()} == before
 
 
 def test_schema_writes_then_refuses_to_clobber_changed_files(

@@ -19,7 +19,7 @@ from cchc_cli.indicators import (
     target_for,
     trend,
 )
-from cchc_cli.models import Indicator, Target, Task
+from cchc_cli.models import Indicator, Target, Task, Update
 from cchc_cli.progress import Rules, State, occurrences, status, statuses
 
 
@@ -479,6 +479,49 @@ def test_counts_add_up_and_rates_stay_in_range(
     assert sum(r.total for r in progress.by_area(found).values()) == total.total
     assert sum(r.total for r in progress.by_year(found).values()) == total.total
     assert total.stale <= total.total - total.done
+
+
+@settings(max_examples=150, deadline=None)
+@given(task=tasks_strategy(), as_of=_days, later=st.integers(1, 800))
+def test_what_happens_after_the_as_of_date_does_not_change_the_state(
+    task: Task, as_of: date, later: int
+) -> None:
+    """Adding an update and a completion dated after D leaves every state as of D alone."""
+    future = as_of + timedelta(days=later)
+    extra = Update.model_validate(upd(f"{future:%d/%m/%Y}", 100))
+    if task.recurrence in ("once", "ongoing"):
+        changed = task.model_copy(
+            update={"updates": [*task.updates, extra], "completed": task.completed or future}
+        )
+    else:
+        changed = task.model_copy(
+            update={
+                "occurrences": [
+                    o.model_copy(
+                        update={"updates": [*o.updates, extra], "completed": o.completed or future}
+                    )
+                    for o in task.occurrences
+                ]
+            }
+        )
+    before = [(s.state, s.percent, s.stale) for s in statuses([task], as_of)]
+    after = [(s.state, s.percent, s.stale) for s in statuses([changed], as_of)]
+    assert after == before
+
+
+@settings(max_examples=150, deadline=None)
+@given(task=tasks_strategy(), as_of=_days, later=st.integers(0, 800))
+def test_done_stays_done_and_overdue_means_not_done_past_due(
+    task: Task, as_of: date, later: int
+) -> None:
+    for occurrence in occurrences(task):
+        if occurrence.start > as_of:
+            continue
+        now = progress.status(occurrence, as_of)
+        if now.state.is_done:
+            assert progress.status(occurrence, as_of + timedelta(days=later)).state is now.state
+        overdue = not now.state.is_done and occurrence.due < as_of
+        assert (now.state is State.OVERDUE) == overdue
 
 
 # --- indicators ----------------------------------------------------------------------------

@@ -253,3 +253,42 @@ def test_an_occurrence_due_before_its_period_is_an_error(
     result = runner.invoke(app, ["--data", str(repo), "validate", "-f", "json"])
     found = [(p["line"], p["code"]) for p in json.loads(result.stdout)["problems"]]
     assert found == [(10, "date-order")]
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "clash"),
+    [
+        ((2021, 2030), (2021, 2030), True),  # the same span twice
+        ((2029, 2032), (2021, 2030), True),  # partly over
+        ((2030, 2030), (2021, 2030), False),  # nested, sharing the last year
+        ((2021, 2025), (2021, 2030), False),  # nested, sharing the first year
+        ((2024, 2024), (2021, 2030), False),  # nested inside
+        ((2031, 2032), (2021, 2030), False),  # apart
+    ],
+)
+def test_target_spans_clash_unless_nested_or_apart(
+    a: tuple[int, int], b: tuple[int, int], clash: bool
+) -> None:
+    from cchc_cli.checks_indicators import _clash
+
+    assert _clash(a, b) is clash
+    assert _clash(b, a) is clash
+
+
+def test_reversed_target_span_is_an_error(make_repo: TreeFactory, runner: CliRunner) -> None:
+    from tests.helpers import INDICATORS
+
+    indicators = INDICATORS.replace("years: 2021-2030", "years: 2030-2021")
+    repo = make_repo({"data/indicators/sipas.yaml": indicators})
+    result = runner.invoke(app, ["--data", str(repo), "validate"])
+    assert result.exit_code == 1
+    assert "[target-years] Khoảng năm “2030-2021” bị ngược" in result.stdout
+
+
+def test_schema_out_writes_where_it_is_told(make_repo: TreeFactory, runner: CliRunner) -> None:
+    repo = make_repo()
+    out = repo / "elsewhere" / "x"
+    result = runner.invoke(app, ["--data", str(repo), "schema", "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert len(list(out.glob("*.schema.json"))) == 5
+    assert not (repo / "schemas").exists()

@@ -104,7 +104,7 @@ def test_leap_day_is_a_date() -> None:
     [
         ("title: Thương\n".encode("cp1258"), 1, 10),
         (b"a: 1\ntitle: Xin cha\xf8o\n", 2, 15),  # TCVN3 bytes
-        ("a: 1\n".encode("utf-16"), 1, 1),
+        ("a: 1\n".encode("utf-16"), 1, 1),  # PowerShell 5 writes UTF-16
     ],
 )
 def test_non_utf8_files_are_refused_with_the_place(raw: bytes, line: int, col: int) -> None:
@@ -113,6 +113,7 @@ def test_non_utf8_files_are_refused_with_the_place(raw: bytes, line: int, col: i
     assert codes_at(problems) == [("encoding", line, col)]
     assert "UTF-8" in problems[0].message
     assert "UTF-8" in problems[0].hint
+    assert ("UTF-16" in problems[0].message) == raw.startswith((b"\xff\xfe", b"\xfe\xff"))
 
 
 def test_text_is_normalised_to_nfc() -> None:
