@@ -27,7 +27,7 @@ IN_PROCESS = """\
 import sys, time
 from pathlib import Path
 from cchc_cli.checks import check
-from cchc_cli.loader import load_checked
+from cchc_cli.read.loader import load_checked
 data = Path(sys.argv[1]) / "data"
 load_checked(data, check)
 times = []
@@ -64,7 +64,7 @@ def main() -> None:
             "after": {**os.environ, "PYTHONPATH": str(new)},
         }
         # -P: not the current folder first on sys.path, so PYTHONPATH decides which code runs
-        cli = [PY, "-P", "-c", "from cchc_cli.cli import main; main()", "--data", str(root)]
+        cli = [PY, "-P", "-c", "from cchc_cli.cli.app import main; main()", "--data", str(root)]
         rows = {
             "load_checked in-process (median of 3)": None,
             "`cchc validate` fresh process": [*cli, "validate"],

@@ -3,7 +3,7 @@
 1. the parsed data of every file (``yaml.load`` with ``CSafeLoader``), all held at once,
    measured with tracemalloc as the memory still allocated after the texts are dropped;
 2. the same data measured by walking it with ``sys.getsizeof`` (shared objects counted once);
-3. the `Dataset` that `cchc_cli.loader.load` keeps (the validated models), by tracemalloc.
+3. the `Dataset` that `cchc_cli.read.loader.load` keeps (the validated models), by tracemalloc.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from typing import Any
 
 import yaml
 
-from cchc_cli import loader
+from cchc_cli.read import loader
 
 MB = 1024 * 1024
 

@@ -78,7 +78,7 @@ def _hwm():
                 sys.stderr.write("VmHWM " + line.split()[1] + "\\n")
 atexit.register(_hwm)
 sys.argv = ["cchc", *sys.argv[1:]]
-from cchc_cli.cli import main
+from cchc_cli.cli.app import main
 main()
 """
 
@@ -99,7 +99,7 @@ def peak_rss_mb(args: Sequence[str]) -> float:
 
 
 def commands() -> set[str]:
-    from cchc_cli.cli import app
+    from cchc_cli.cli.app import app
 
     names = set()
     for command in app.registered_commands:
@@ -139,7 +139,7 @@ def floor(root: Path) -> None:
 
 
 def floor_gc_paused(root: Path) -> None:
-    """The floor with the cycle collector paused, as `cchc_cli.loader` does (a reference)."""
+    """The floor with the cycle collector paused, as `cchc_cli.read.loader` does (a reference)."""
     gc.disable()
     try:
         floor(root)
@@ -150,7 +150,7 @@ def floor_gc_paused(root: Path) -> None:
 def validate_in_process(root: Path) -> Callable[[], None]:
     from typer.testing import CliRunner  # noqa: TID251 - timing the real command
 
-    from cchc_cli.cli import app
+    from cchc_cli.cli.app import app
 
     runner = CliRunner()
 
@@ -219,7 +219,7 @@ def status_dependencies(data: Path) -> list[str]:
     """The non-stdlib modules that `cchc status` has imported by the time it exits."""
     probe = (
         "import sys\n"
-        "from cchc_cli.cli import app\n"
+        "from cchc_cli.cli.app import app\n"
         f"try: app(['--data', {str(data)!r}, 'status', *{AS_OF!r}])\n"
         "except SystemExit: pass\n"
         "std = sys.stdlib_module_names\n"

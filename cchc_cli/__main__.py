@@ -1,5 +1,5 @@
 """``python -m cchc_cli``."""
 
-from cchc_cli.cli import main
+from cchc_cli.cli.app import main
 
 main()

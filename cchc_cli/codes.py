@@ -128,6 +128,12 @@ CODES: dict[str, CodeInfo] = {
     "missing-completion": CodeInfo(
         "Tiến độ 100% mà chưa ghi ngày hoàn thành.", "Thêm “completed: dd/mm/yyyy”."
     ),
+    "completion-date": CodeInfo(
+        "Ngày hoàn thành (completed) sau ngày cập nhật đầu tiên đạt 100%.",
+        "Ngày hoàn thành là ngày đạt 100%; sửa một trong hai ngày cho khớp. Khi hai ngày khác "
+        "nhau, cchc tính ngày sớm hơn.",
+        "updates:\n  - {date: 01/03/2024, percent: 100}\ncompleted: 05/07/2024",
+    ),
     "recurrence-shape": CodeInfo(
         "Nhiệm vụ định kỳ ghi tiến độ sai chỗ (hoặc nhiệm vụ một lần có “occurrences”).",
         "Nhiệm vụ hằng năm/hằng quý ghi tiến độ trong “occurrences:” theo từng kỳ.",

@@ -7,7 +7,6 @@ output file that exists); the CLI turns it into a Vietnamese message and an exit
 
 from __future__ import annotations
 
-import errno
 from dataclasses import dataclass, field, replace
 from enum import IntEnum
 from typing import Literal
@@ -31,7 +30,7 @@ class Problem:
     `path` is shown as given (POSIX separators, relative to the repository where possible).
     `line` and `col` are 1-based; 0 means "the whole file". `loc` is the path of keys and
     indexes inside the YAML document, used to find `line` and `col` when they are not known
-    yet (see `cchc_cli.locate`).
+    yet (see `cchc_cli.read.locate`).
     """
 
     path: str
@@ -56,18 +55,24 @@ class Problem:
 
 
 class CchcError(Exception):
-    """A failure that ends a command, with a Vietnamese message for the user."""
+    """A failure that ends a command, with a Vietnamese message for the user.
+
+    `field` names the value at fault (``as_of``, ``year``, ``force``…) when the user gave
+    it; the core never words a command-line option, the CLI adds that
+    (`cchc_cli.cli.common.handled`).
+    """
 
     exit_code: ExitCode = ExitCode.INVALID
 
-    def __init__(self, message: str, hint: str = "") -> None:
+    def __init__(self, message: str, hint: str = "", *, field: str | None = None) -> None:
         super().__init__(message)
         self.message = message
         self.hint = hint
+        self.field = field
 
 
 class UsageError(CchcError):
-    """A wrong option value that the CLI parser could not catch itself."""
+    """A value the user gave that the CLI parser could not judge itself (exit code 2)."""
 
     exit_code = ExitCode.USAGE
 
@@ -77,7 +82,10 @@ class DataNotFoundError(CchcError):
 
 
 class OutputExistsError(CchcError):
-    """An output file exists and `--force` was not given."""
+    """Something is already where a file would be written, and overwriting was not asked for.
+
+    Its `field` is the switch that allows overwriting; its hint says what else to do.
+    """
 
 
 def sort_problems(problems: list[Problem]) -> list[Problem]:
@@ -88,27 +96,3 @@ def sort_problems(problems: list[Problem]) -> list[Problem]:
 
 def has_errors(problems: list[Problem]) -> bool:
     return any(p.is_error for p in problems)
-
-
-_OS_ERRORS = {
-    errno.EACCES: "không có quyền truy cập",
-    errno.EPERM: "không được phép",
-    errno.ENOENT: "không tồn tại",
-    errno.ENOTDIR: "một phần của đường dẫn không phải thư mục",
-    errno.EISDIR: "đây là một thư mục",
-    errno.EEXIST: "đã có",
-    errno.ENOSPC: "ổ đĩa hết chỗ trống",
-    errno.EROFS: "ổ đĩa chỉ cho đọc",
-    errno.ENAMETOOLONG: "tên quá dài",
-    errno.ELOOP: "liên kết vòng",
-    errno.EBUSY: "đang được chương trình khác dùng",
-}
-
-
-def os_error_text(exc: OSError) -> str:
-    """What went wrong with a file, in Vietnamese (``không có quyền truy cập``…)."""
-    if exc.errno in _OS_ERRORS:
-        return _OS_ERRORS[exc.errno]
-    if isinstance(exc, PermissionError):
-        return _OS_ERRORS[errno.EACCES]
-    return f"lỗi hệ thống (mã {exc.errno})" if exc.errno else "lỗi hệ thống"

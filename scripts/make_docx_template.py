@@ -10,7 +10,7 @@ Layout (Nghị định 30/2020/NĐ-CP): A4; margins top 20, bottom 20, left 30, 
 Times New Roman, body 14 pt justified with a 1 cm first-line indent; a two-column
 borderless header table; the bold title; ``Nơi nhận`` at 12 pt (bold italic) with 11 pt
 items; the signature block on the right. The names used in the tags are the fields of
-`cchc_cli.report_context.Report`. The output is byte-for-byte reproducible.
+`cchc_cli.report.facts.Report`. The output is byte-for-byte reproducible.
 """
 
 from __future__ import annotations
@@ -29,13 +29,13 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Mm, Pt
 
-from cchc_cli.report_docx import reproducible_zip
+from cchc_cli.report.docx import reproducible_zip
 
 FONT = "Times New Roman"
 BODY_PT = 14
 TARGET = Path(__file__).resolve().parent.parent / "cchc_cli" / "templates" / "report.docx"
 FIXED_TIME = dt.datetime(2024, 1, 1, tzinfo=dt.UTC)
-STATE_COLUMNS = 6  # len(cchc_cli.progress.STATE_ORDER)
+STATE_COLUMNS = 6  # len(cchc_cli.engine.progress.STATE_ORDER)
 
 
 def _set_font(style: Any, size: int) -> None:

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from tests.helpers import build_tree, valid_files
+from tests.helpers import build_tree, with_base
 
 
 @pytest.fixture(autouse=True)
@@ -36,12 +36,6 @@ def make_repo(tmp_path: Path) -> TreeFactory:
     """
 
     def factory(files: dict[str, str | bytes | None] | None = None) -> Path:
-        merged: dict[str, str | bytes] = dict(valid_files())
-        for name, content in (files or {}).items():
-            if content is None:
-                merged.pop(name, None)
-            else:
-                merged[name] = content
-        return build_tree(tmp_path / "repo", merged)
+        return build_tree(tmp_path / "repo", with_base(files or {}))
 
     return factory

@@ -82,6 +82,17 @@ def valid_files() -> dict[str, str]:
     }
 
 
+def with_base(files: dict[str, str | bytes | None]) -> dict[str, str | bytes]:
+    """`files` laid over the valid base tree; a value of None removes that base file."""
+    merged: dict[str, str | bytes] = dict(valid_files())
+    for name, content in files.items():
+        if content is None:
+            merged.pop(name, None)
+        else:
+            merged[name] = content
+    return merged
+
+
 def build_tree(root: Path, files: dict[str, str | bytes]) -> Path:
     """Write `files` under `root` (text as UTF-8, dedented) and return `root`."""
     for name, content in files.items():

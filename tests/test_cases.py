@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from cchc_cli.cli import app
+from cchc_cli.cli.app import app
 from tests.conftest import TreeFactory
 from tests.golden import assert_golden
 
@@ -21,7 +21,7 @@ CASES = Path(__file__).parent / "cases"
 SKIP = {"expected.txt", "remove.txt"}
 
 
-def _case_files(case: Path) -> dict[str, str | bytes | None]:
+def case_files(case: Path) -> dict[str, str | bytes | None]:
     files: dict[str, str | bytes | None] = {
         p.relative_to(case).as_posix(): p.read_bytes()
         for p in sorted(case.rglob("*"))
@@ -39,7 +39,7 @@ def _cases(kind: str) -> list[Path]:
 
 @pytest.mark.parametrize("case", _cases("valid"), ids=lambda p: p.name)
 def test_valid_case_passes(case: Path, make_repo: TreeFactory, runner: CliRunner) -> None:
-    repo = make_repo(_case_files(case))
+    repo = make_repo(case_files(case))
     result = runner.invoke(app, ["--data", str(repo), "validate"])
     assert result.stdout == ""
     assert result.exit_code == 0
@@ -49,7 +49,7 @@ def test_valid_case_passes(case: Path, make_repo: TreeFactory, runner: CliRunner
 def test_invalid_case_reports_exactly(
     case: Path, make_repo: TreeFactory, runner: CliRunner
 ) -> None:
-    repo = make_repo(_case_files(case))
+    repo = make_repo(case_files(case))
     result = runner.invoke(app, ["--data", str(repo), "validate"])
     assert result.exit_code == 1
     assert "Traceback" not in result.output

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from typer.testing import CliRunner
 
-from cchc_cli.cli import app
-from cchc_cli.cli_i18n import translate
+from cchc_cli.cli.app import app
+from cchc_cli.cli.i18n import translate
 
 
 def test_help_panels_and_help_option_are_vietnamese(runner: CliRunner) -> None:

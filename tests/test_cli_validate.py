@@ -12,7 +12,7 @@ import pytest
 from typer.testing import CliRunner
 
 from cchc_cli import __version__
-from cchc_cli.cli import app
+from cchc_cli.cli.app import app
 from tests.conftest import TreeFactory
 
 BAD_TASK = """\

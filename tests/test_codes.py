@@ -1,52 +1,61 @@
-"""Every problem code the program can emit is explained (`cchc explain`).
+"""Every problem code the program emits is explained (`cchc explain`), and every explained
+code is emitted.
 
-`tests/test_docs.py` checks that each one is documented in docs/ma-loi.md.
+The codes are collected at run time, whatever call emits them: every `Problem` created while
+validating the corpus (each case folder of `tests/cases/invalid/`, plus a file over the size
+limit, which is too large to commit) is recorded. A new code therefore needs a case folder
+that shows it, and an entry in `cchc_cli/codes.py`; `tests/test_docs.py` checks that each
+one is documented in docs/ma-loi.md.
 """
 
 from __future__ import annotations
 
-import ast
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
+import pytest
 from typer.testing import CliRunner
 
-from cchc_cli.cli import app
+from cchc_cli.checks import check
+from cchc_cli.cli.app import app
 from cchc_cli.codes import CODES
+from cchc_cli.errors import Problem
+from cchc_cli.read.loader import load_checked
+from tests.helpers import build_tree, with_base
+from tests.test_cases import CASES, case_files
 
-PACKAGE = Path(__file__).resolve().parents[1] / "cchc_cli"
-# Calls that create a problem, and the position of their `code` argument.
-CODE_ARGUMENT = {"Problem": 3, "_at": 2, "_mark": 2, "at_mark": 2}
-
-
-def emitted_codes() -> set[str]:
-    """Code literals at every problem-creating call site, and in `describe`'s return tuples."""
-    found: set[str] = set()
-    for path in PACKAGE.glob("*.py"):
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if isinstance(node, ast.Call):
-                name = getattr(node.func, "id", getattr(node.func, "attr", ""))
-                index = CODE_ARGUMENT.get(name)
-                if index is not None and len(node.args) > index:
-                    arg = node.args[index]
-                    if isinstance(arg, ast.Constant) and isinstance(arg.value, str):
-                        found.add(arg.value)
-            elif isinstance(node, ast.Return) and isinstance(node.value, ast.Tuple):
-                first = node.value.elts[0] if node.value.elts else None
-                if isinstance(first, ast.Constant) and path.name == "schema_errors.py":
-                    found.add(str(first.value))
-    return found
+TOO_LARGE = {"data/tasks/lon.yaml": "tasks: []\n" + "# " + "x" * (5 * 1024 * 1024) + "\n"}
 
 
-def test_call_sites_are_found() -> None:
-    assert {"duplicate-key", "unknown-ref", "missing-field", "encoding"} <= emitted_codes()
+@pytest.fixture
+def recorded(monkeypatch: pytest.MonkeyPatch) -> Iterator[set[str]]:
+    """The code of every `Problem` made while the test runs, by any call."""
+    codes: set[str] = set()
+    original = Problem.__init__
+
+    def record(self: Problem, *args: Any, **kwargs: Any) -> None:
+        original(self, *args, **kwargs)
+        codes.add(self.code)
+
+    monkeypatch.setattr(Problem, "__init__", record)
+    yield codes
 
 
-def test_every_emitted_code_is_explained() -> None:
-    assert emitted_codes() - set(CODES) == set()
+def _corpus() -> list[dict[str, str | bytes | None]]:
+    cases = sorted(p for p in (CASES / "invalid").iterdir() if p.is_dir())
+    return [case_files(case) for case in cases] + [dict(TOO_LARGE)]
 
 
-def test_no_explanation_without_a_code() -> None:
-    assert set(CODES) - emitted_codes() == set()
+def test_every_code_is_emitted_by_the_corpus_and_explained(
+    recorded: set[str], tmp_path: Path
+) -> None:
+    for index, files in enumerate(_corpus()):
+        repo = build_tree(tmp_path / str(index), with_base(files))
+        load_checked(repo / "data", check)
+    assert {"duplicate-key", "unknown-ref", "missing-field", "encoding", "too-large"} <= recorded
+    assert recorded - set(CODES) == set(), "emitted but not explained in cchc_cli/codes.py"
+    assert set(CODES) - recorded == set(), "explained but no case in tests/cases/invalid/ shows it"
 
 
 def test_explain_lists_and_explains(runner: CliRunner) -> None:

@@ -16,9 +16,10 @@ import jsonschema
 import pytest
 from typer.testing import CliRunner
 
-from cchc_cli.cli import ProblemFormat, app
-from cchc_cli.diagnostics import FORMATTERS, fingerprint, format_github, format_gitlab
+from cchc_cli.cli.app import app
+from cchc_cli.cli.validate import ProblemFormat
 from cchc_cli.errors import Problem
+from cchc_cli.output.diagnostics import FORMATTERS, fingerprint, format_github, format_gitlab
 from tests.conftest import TreeFactory
 from tests.helpers import TASKS
 

@@ -13,7 +13,7 @@ import pytest
 import typer
 from typer.core import TyperGroup, TyperOption
 
-from cchc_cli.cli import app
+from cchc_cli.cli.app import app
 from cchc_cli.codes import CODES
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -82,7 +82,7 @@ def test_global_options_are_documented() -> None:
 
 def test_every_format_choice_is_documented() -> None:
     """Each `validate --format` value has a section with an example in docs/doc-loi.md."""
-    from cchc_cli.diagnostics import FORMATTERS
+    from cchc_cli.output.diagnostics import FORMATTERS
 
     page = (DOCS / "doc-loi.md").read_text(encoding="utf-8")
     for fmt in FORMATTERS:

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from cchc_cli.errors import CchcError, OutputExistsError
-from cchc_cli.fileio import write_atomic
+from cchc_cli.output.write import write_atomic
 
 
 def test_writes_and_creates_folders(tmp_path: Path) -> None:

@@ -10,8 +10,8 @@ import pytest
 from typer.testing import CliRunner
 
 from cchc_cli.checks import check
-from cchc_cli.cli import app
-from cchc_cli.loader import load_checked
+from cchc_cli.cli.app import app
+from cchc_cli.read.loader import load_checked
 from tests.conftest import TreeFactory
 from tests.helpers import TASKS
 

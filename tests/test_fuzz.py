@@ -17,10 +17,10 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from cchc_cli import yamlsafe
 from cchc_cli.checks import check
 from cchc_cli.errors import Problem
-from cchc_cli.loader import load_checked, read_yaml
+from cchc_cli.read import yaml_reader as yamlsafe
+from cchc_cli.read.loader import load_checked, read_yaml
 from tests.helpers import build_tree, valid_files
 
 # Pieces that steer random text towards the corners of YAML and of our reader.

@@ -10,10 +10,12 @@ from pathlib import Path
 
 import pytest
 
-from cchc_cli import textfile, yamlsafe
 from cchc_cli.checks import check
+from cchc_cli.dataset import DEFAULT_LIMITS, Limits
 from cchc_cli.errors import Problem
-from cchc_cli.loader import DEFAULT_LIMITS, Limits, load, load_checked, read_yaml
+from cchc_cli.read import decode
+from cchc_cli.read import yaml_reader as yamlsafe
+from cchc_cli.read.loader import load, load_checked, read_yaml
 from tests.conftest import TreeFactory
 
 TASK = """\
@@ -36,7 +38,7 @@ def codes(problems: list[Problem], path: str) -> list[tuple[str, int, int]]:
 
 def test_default_limits() -> None:
     assert Limits() == DEFAULT_LIMITS
-    assert DEFAULT_LIMITS.max_bytes == 5 * 1024 * 1024 == textfile.DEFAULT_MAX_BYTES
+    assert DEFAULT_LIMITS.max_bytes == 5 * 1024 * 1024 == decode.DEFAULT_MAX_BYTES
     assert DEFAULT_LIMITS.max_nodes == 1_000_000
     assert DEFAULT_LIMITS.max_depth >= 10  # a task file needs 7 levels
 

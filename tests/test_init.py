@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import re
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -13,12 +12,15 @@ import pytest
 import yaml
 from typer.testing import CliRunner
 
-from cchc_cli import __version__, schemas
+from cchc_cli import __version__
 from cchc_cli.checks import check
-from cchc_cli.cli import app
+from cchc_cli.cli.app import app
+from cchc_cli.dataset import Dataset
 from cchc_cli.errors import UsageError
-from cchc_cli.loader import Dataset, load_checked
-from cchc_cli.scaffold import InitOptions, build_files
+from cchc_cli.init.scaffold import InitOptions, build_files
+from cchc_cli.output import json_schema as schemas
+from cchc_cli.read.loader import load_checked
+from cchc_cli.report.templates import builtin_dir
 from tests.test_shipped_data import _DatesAsText
 
 EXPECTED_FILES = {
@@ -65,11 +67,7 @@ def repo(tmp_path: Path, runner: CliRunner) -> Path:
 
 def test_writes_every_promised_file(repo: Path) -> None:
     assert _files(repo) >= EXPECTED_FILES
-    templates = {
-        f"templates/{e.name}"
-        for e in resources.files("cchc_cli").joinpath("templates").iterdir()
-        if e.is_file()
-    }
+    templates = {f"templates/{e.name}" for e in builtin_dir().iterdir() if e.is_file()}
     assert {f for f in _files(repo) if f.startswith("templates/")} == templates
 
 
@@ -148,7 +146,7 @@ def test_targets_are_empty_by_default(repo: Path) -> None:
 def test_asks_in_a_terminal(
     tmp_path: Path, runner: CliRunner, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr("cchc_cli.cli_init._interactive", lambda: True)
+    monkeypatch.setattr("cchc_cli.cli.init._interactive", lambda: True)
     answers = "Sở Y tế\nSYT\n\n2025\nLê Văn C\n\n"  # province, position: defaults
     folder = tmp_path / "kho"
     result = runner.invoke(app, ["init", str(folder), "--start", "2022"], input=answers)
@@ -279,14 +277,15 @@ def test_cchc_rev() -> None:
 @pytest.mark.parametrize(
     ("repo", "rev", "message"),
     [
-        (None, "v1", "--cchc-rev chỉ dùng cùng --cchc-repo"),
-        ("https://x/c.git", "v 1", "--cchc-rev"),
-        ("https://x/c.git", " ", "--cchc-rev"),
+        (None, "v1", "Phiên bản cchc chỉ dùng cùng địa chỉ kho mã nguồn cchc"),
+        ("https://x/c.git", "v 1", "không được có dấu cách"),
+        ("https://x/c.git", " ", "không được trống"),
     ],
 )
 def test_bad_cchc_rev(repo: str | None, rev: str, message: str) -> None:
-    with pytest.raises(UsageError, match=message):
+    with pytest.raises(UsageError, match=message) as caught:
         build_files(InitOptions(cchc_repo=repo, cchc_rev=rev))
+    assert caught.value.field == "cchc_rev"
 
 
 def test_readme_says_git_add_before_pre_commit_run(repo: Path, runner: CliRunner) -> None:
@@ -362,7 +361,7 @@ def test_a_failed_write_is_undone(
     import errno
 
     from cchc_cli.errors import CchcError
-    from cchc_cli.fileio import write_atomic as real
+    from cchc_cli.output.write import write_atomic as real
 
     (repo / "data/plan.yaml").write_text("cũ", encoding="utf-8")
     (repo / "data/units.yaml").unlink()
@@ -381,7 +380,7 @@ def test_a_failed_write_is_undone(
                 raise CchcError("Không ghi được tệp: No space left on device.") from exc
         real(path, content, force=force)
 
-    monkeypatch.setattr("cchc_cli.scaffold.write_atomic", flaky)
+    monkeypatch.setattr("cchc_cli.init.write.write_atomic", flaky)
     result = runner.invoke(app, ["init", str(repo), "--force"])
     assert result.exit_code == 1
     message = " ".join(result.stderr.split())
@@ -404,7 +403,7 @@ def test_a_failed_write_into_a_new_folder_leaves_nothing(
             raise CchcError("Không ghi được tệp.")
         path.write_bytes(content)
 
-    monkeypatch.setattr("cchc_cli.scaffold.write_atomic", failing)
+    monkeypatch.setattr("cchc_cli.init.write.write_atomic", failing)
     result = runner.invoke(app, ["init", str(tmp_path / "moi" / "kho")])
     assert result.exit_code == 1
     assert list(tmp_path.iterdir()) == []

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from cchc_cli.cli import app
-from cchc_cli.cli_i18n import translate
+from cchc_cli.cli.app import app
+from cchc_cli.cli.i18n import translate
 
 ENGLISH = re.compile(
     r"Input should|unable to parse|Got unexpected|does not take|Missing|Invalid value|"
@@ -103,7 +103,7 @@ def test_help_value_column(runner: CliRunner) -> None:
 
 @pytest.fixture
 def typing(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("cchc_cli.cli_init._interactive", lambda: True)
+    monkeypatch.setattr("cchc_cli.cli.init._interactive", lambda: True)
 
 
 ALL_BUT_AGENCY = ["--agency-code", "SYT", "--province", "Huế", "--signer-name", "A"]

@@ -13,8 +13,8 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-from cchc_cli.cli import app
-from cchc_cli.report import git_commit
+from cchc_cli.cli.app import app
+from cchc_cli.report.provenance import git_commit
 
 FIXTURE = Path(__file__).parent / "fixtures" / "report"
 HAS_GIT = shutil.which("git") is not None
@@ -63,7 +63,7 @@ def test_stamp_survives_a_non_utf8_locale_and_a_vietnamese_file_name(repo: Path)
     (repo / "data" / "giờ.txt").write_text("x", encoding="utf-8")
     env = {**os.environ, "LC_ALL": "C", "LANG": "C", "PYTHONUTF8": "0", "PYTHONIOENCODING": ""}
     code = (
-        "import sys; from pathlib import Path; from cchc_cli.report import git_commit; "
+        "import sys; from pathlib import Path; from cchc_cli.report.provenance import git_commit; "
         "print(git_commit(Path(sys.argv[1])).encode('ascii', 'replace').decode())"
     )
     done = subprocess.run(

@@ -6,9 +6,7 @@ from datetime import date, timedelta
 
 import pytest
 
-from cchc_cli.errors import ExitCode, UsageError
-from cchc_cli.models import PlanPeriod
-from cchc_cli.periods import (
+from cchc_cli.engine.periods import (
     CODES,
     DEFAULT_CODE,
     Window,
@@ -17,6 +15,8 @@ from cchc_cli.periods import (
     parse_code,
     report_period,
 )
+from cchc_cli.errors import ExitCode, UsageError
+from cchc_cli.models import PlanPeriod
 
 PLAN = PlanPeriod(start=2021, end=2030)
 
@@ -105,8 +105,9 @@ def test_window_contains_only_dates() -> None:
 def test_year_outside_the_plan_is_a_clear_error(year: int) -> None:
     with pytest.raises(UsageError) as caught:
         report_period("q1", year, PLAN)
-    assert caught.value.message == (f"Năm {year} nằm ngoài giai đoạn của kế hoạch (2021 - 2030).")
-    assert caught.value.hint == "Chọn --year từ 2021 đến 2030."
+    assert caught.value.message == f"Năm {year} nằm ngoài giai đoạn 2021 - 2030 của kế hoạch."
+    assert caught.value.hint == "Chọn năm từ 2021 đến 2030."
+    assert caught.value.field == "year"  # the CLI names the option, the core never does
 
 
 @pytest.mark.parametrize("year", [2021, 2030])

@@ -6,11 +6,11 @@ from datetime import date, timedelta
 from typing import Any
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from cchc_cli import progress
-from cchc_cli.indicators import (
+from cchc_cli.engine import progress
+from cchc_cli.engine.indicators import (
     Trend,
     Verdict,
     assess,
@@ -19,8 +19,8 @@ from cchc_cli.indicators import (
     target_for,
     trend,
 )
+from cchc_cli.engine.progress import Rules, State, occurrences, status, statuses
 from cchc_cli.models import Indicator, Target, Task, Update
-from cchc_cli.progress import Rules, State, occurrences, status, statuses
 
 
 def d(text: str) -> date:
@@ -77,11 +77,22 @@ def once_state(as_of: str, rules: Rules = progress.DEFAULT_RULES, **fields: Any)
         # 100 % without `completed` counts as done on that update's date
         ({"updates": [upd("01/03/2024", 100)]}, "01/04/2024", State.DONE_ON_TIME),
         ({"updates": [upd("02/07/2024", 100)]}, "03/07/2024", State.DONE_LATE),
-        # `completed` wins over a 100 % update when both are there
+        # the earliest record of completion counts: a 100 % update before `completed`
+        # (which `cchc validate` reports as completion-date)
         (
             {"updates": [upd("01/03/2024", 100)], "completed": "05/07/2024"},
             "01/04/2024",
-            State.IN_PROGRESS,
+            State.DONE_ON_TIME,
+        ),
+        (
+            {"updates": [upd("01/03/2024", 100)], "completed": "05/07/2024"},
+            "10/07/2024",
+            State.DONE_ON_TIME,
+        ),
+        (
+            {"updates": [upd("10/03/2024", 100)], "completed": "05/03/2024"},
+            "06/03/2024",
+            State.DONE_ON_TIME,
         ),
     ],
 )
@@ -483,6 +494,13 @@ def test_counts_add_up_and_rates_stay_in_range(
 
 @settings(max_examples=150, deadline=None)
 @given(task=tasks_strategy(), as_of=_days, later=st.integers(1, 800))
+# Found on a fresh clone: a 100 % update on D and no `completed`, then `completed` = D + 1.
+# It was done on D; recording the completion a day later must not undo that.
+@example(
+    task=make_task(start="01/01/2021", due="01/01/2021", updates=[upd("01/01/2021", 100)]),
+    as_of=date(2021, 1, 1),
+    later=1,
+)
 def test_what_happens_after_the_as_of_date_does_not_change_the_state(
     task: Task, as_of: date, later: int
 ) -> None:
@@ -643,8 +661,8 @@ def test_assess_years_skips_years_with_nothing() -> None:
 
 
 def test_an_occurrence_may_have_its_own_due_date() -> None:
+    from cchc_cli.engine.progress import State, occurrences, status
     from cchc_cli.models import Task
-    from cchc_cli.progress import State, occurrences, status
 
     task = Task.model_validate(
         {

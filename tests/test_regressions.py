@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from cchc_cli.cli import app
-from cchc_cli.indicators import digits_to_show
+from cchc_cli.cli.app import app
+from cchc_cli.engine.indicators import digits_to_show
 from cchc_cli.models import Target
-from cchc_cli.report_format import md_cell, md_text
+from cchc_cli.report.filters import md_cell, md_text
 from tests.conftest import TreeFactory
 from tests.helpers import UNITS
 
@@ -269,7 +269,7 @@ def test_an_occurrence_due_before_its_period_is_an_error(
 def test_target_spans_clash_unless_nested_or_apart(
     a: tuple[int, int], b: tuple[int, int], clash: bool
 ) -> None:
-    from cchc_cli.checks_indicators import _clash
+    from cchc_cli.checks.indicators import _clash
 
     assert _clash(a, b) is clash
     assert _clash(b, a) is clash

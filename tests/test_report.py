@@ -14,15 +14,16 @@ from pathlib import Path
 
 import pytest
 
-from cchc_cli import progress
 from cchc_cli.checks import check
-from cchc_cli.loader import Dataset, load, load_checked
-from cchc_cli.periods import CODES, report_period
-from cchc_cli.report import environment, render, template_context
-from cchc_cli.report_context import build
-from cchc_cli.report_model import Report
-from cchc_cli.status_view import Query
-from cchc_cli.status_view import build as status_build
+from cchc_cli.dataset import Dataset
+from cchc_cli.engine import progress
+from cchc_cli.engine.periods import CODES, report_period
+from cchc_cli.read.loader import load, load_checked
+from cchc_cli.report.facts import build
+from cchc_cli.report.model import Report
+from cchc_cli.report.render import environment, render, template_context
+from cchc_cli.status.view import Query
+from cchc_cli.status.view import build as status_build
 from tests.golden import assert_golden
 from tests.helpers import build_tree, valid_files
 
@@ -286,6 +287,9 @@ def test_context_names_are_the_report_fields(dataset: Dataset) -> None:
 
 
 def test_cli_start_does_not_import_jinja_or_docx() -> None:
-    code = "import sys, cchc_cli.cli; print(sorted({'jinja2','docxtpl','docx'} & set(sys.modules)))"
+    code = (
+        "import sys, cchc_cli.cli.app; "
+        "print(sorted({'jinja2','docxtpl','docx'} & set(sys.modules)))"
+    )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "[]"

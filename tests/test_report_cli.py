@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-from cchc_cli.cli import app
+from cchc_cli.cli.app import app
 from tests.golden import assert_golden
 
 FIXTURE = Path(__file__).parent / "fixtures" / "report"
@@ -85,11 +85,17 @@ def test_failed_write_leaves_the_old_file(
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["--year", "2035"], "Năm 2035 nằm ngoài giai đoạn của kế hoạch (2021 - 2030)."),
-        (["--year", "2024", "--period", "q2"], "Kỳ báo cáo “q2” không hợp lệ."),
+        (
+            ["--year", "2035"],
+            "Năm 2035 nằm ngoài giai đoạn 2021 - 2030 của kế hoạch (tuỳ chọn --year).",
+        ),
+        (["--year", "2024", "--period", "q2"], "Kỳ báo cáo “q2” không hợp lệ (tuỳ chọn --period)."),
         (["--year", "2024", "-f", "pdf"], "Định dạng “pdf” không hợp lệ."),
         (["--year", "2024", "-f", "docx", "-o", "-"], "Không thể ghi tệp Word (docx) ra màn hình."),
-        (["--year", "2024", "--date", "31/02/2025"], "Ngày “31/02/2025” không hợp lệ."),
+        (
+            ["--year", "2024", "--date", "31/02/2025"],
+            "Ngày “31/02/2025” không hợp lệ (tuỳ chọn --date).",
+        ),
     ],
 )
 def test_usage_errors(runner: CliRunner, repo: Path, args: list[str], message: str) -> None:

@@ -12,10 +12,11 @@ from typing import Any
 import pytest
 
 from cchc_cli.checks import check
-from cchc_cli.loader import load_checked
-from cchc_cli.periods import report_period
-from cchc_cli.report import BUILTIN_DIR, render
-from cchc_cli.report_context import build
+from cchc_cli.engine.periods import report_period
+from cchc_cli.read.loader import load_checked
+from cchc_cli.report.facts import build
+from cchc_cli.report.render import render
+from cchc_cli.report.templates import builtin_dir
 
 docx = pytest.importorskip("docx")
 pytest.importorskip("docxtpl")
@@ -136,4 +137,4 @@ def test_committed_template_is_the_scripts_output(tmp_path: Path) -> None:
         check=True,
         capture_output=True,
     )
-    assert target.read_bytes() == (BUILTIN_DIR / "report.docx").read_bytes()
+    assert target.read_bytes() == (builtin_dir() / "report.docx").read_bytes()

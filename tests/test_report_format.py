@@ -6,19 +6,17 @@ from datetime import date
 
 import pytest
 
-from cchc_cli.report_context import occurrence_label
-from cchc_cli.report_format import (
+from cchc_cli.report.facts import occurrence_label
+from cchc_cli.report.filters import (
     list_items,
     md_cell,
-    number,
-    place_date,
     placeholder,
     quantity,
     rate,
-    table_date,
     target_text,
-    text_date,
 )
+from cchc_cli.text_vi import dmy as table_date
+from cchc_cli.text_vi import number, place_date, text_date
 
 
 @pytest.mark.parametrize(

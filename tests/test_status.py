@@ -18,10 +18,11 @@ import pytest
 from typer.testing import CliRunner
 
 from cchc_cli.checks import check
-from cchc_cli.cli import app
-from cchc_cli.dashboard import print_text
-from cchc_cli.loader import load_checked
-from cchc_cli.status_view import build, make_query
+from cchc_cli.cli.app import app
+from cchc_cli.cli.status import make_query
+from cchc_cli.read.loader import load_checked
+from cchc_cli.status.text import print_text
+from cchc_cli.status.view import build
 from tests.golden import assert_golden
 
 FIXTURE = Path(__file__).parent / "fixtures" / "status"

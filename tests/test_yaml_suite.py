@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from cchc_cli.checks import check
-from cchc_cli.loader import load_checked, read_yaml
+from cchc_cli.read.loader import load_checked, read_yaml
 from tests.conftest import TreeFactory
 
 SUITE = Path(__file__).resolve().parents[1].parent / "shared" / "yaml-test-suite"

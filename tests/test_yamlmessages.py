@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from cchc_cli import yamlsafe
+from cchc_cli.read import yaml_reader as yamlsafe
 
 
 @pytest.mark.parametrize(

@@ -7,13 +7,14 @@ import unicodedata
 
 import pytest
 
-from cchc_cli import textfile, yamlsafe
 from cchc_cli.errors import Problem
+from cchc_cli.read import decode
+from cchc_cli.read import yaml_reader as yamlsafe
 
 
 def read(raw: bytes | str) -> tuple[object, list[Problem]]:
     data = raw.encode("utf-8") if isinstance(raw, str) else raw
-    text, problems = textfile.decode(data, "f.yaml")
+    text, problems = decode.utf8_text(data, "f.yaml")
     if problems:
         return None, problems
     return yamlsafe.parse(text, "f.yaml")
@@ -164,5 +165,5 @@ def test_empty_text_is_none_without_problems() -> None:
 
 
 def test_file_over_the_size_limit_is_refused() -> None:
-    _, problems = textfile.decode(b"a: 1\n" * 10, "f.yaml", max_bytes=20)
+    _, problems = decode.utf8_text(b"a: 1\n" * 10, "f.yaml", max_bytes=20)
     assert [p.code for p in problems] == ["too-large"]

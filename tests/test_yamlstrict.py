@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from cchc_cli.yamlstrict import _may_break_rules, _scan, strict_problems
+from cchc_cli.read.spec_rules import _may_break_rules, _scan, strict_problems
 
 SUITE = Path(__file__).resolve().parents[1].parent / "shared" / "yaml-test-suite"
 CASES = sorted((SUITE / "cases").glob("*.yaml")) if SUITE.is_dir() else []

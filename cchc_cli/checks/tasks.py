@@ -1,0 +1,191 @@
+"""Dates and progress of each task: order, plan period, recurrence shape, updates."""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterator, Sequence
+from datetime import date
+
+from cchc_cli.checks.common import at
+from cchc_cli.dataset import PLAN_FILE, Dataset, Located
+from cchc_cli.engine.progress import period_keys
+from cchc_cli.errors import Loc, Problem
+from cchc_cli.models import Task, Update
+from cchc_cli.text_vi import dmy
+
+
+def task_problems(dataset: Dataset) -> Iterator[Problem]:
+    """The plan's period, then each task's dates and progress."""
+    yield from _plan_period(dataset)
+    span = _period(dataset)
+    for task in dataset.tasks:
+        yield from _task_dates(task, dataset)
+        yield from _task_progress(task, span)
+
+
+def _period(dataset: Dataset) -> tuple[int, int] | None:
+    plan = dataset.plan
+    return (plan.period.start, plan.period.end) if plan is not None else None
+
+
+def _plan_period(dataset: Dataset) -> Iterator[Problem]:
+    plan = dataset.plan
+    if plan is not None and plan.period.end < plan.period.start:
+        yield at(
+            dataset.display(dataset.data_dir / PLAN_FILE),
+            ("period", "end"),
+            "date-order",
+            f"Năm kết thúc {plan.period.end} trước năm bắt đầu {plan.period.start}.",
+            "Kiểm tra “period” trong kế hoạch.",
+        )
+
+
+def _task_dates(task: Located[Task], dataset: Dataset) -> Iterator[Problem]:
+    t = task.item
+    if t.due < t.start:
+        yield at(
+            task.path,
+            (*task.loc, "due"),
+            "date-order",
+            f"Hạn hoàn thành {dmy(t.due)} trước ngày bắt đầu {dmy(t.start)}.",
+            "Kiểm tra lại “start” và “due” (ngày viết dd/mm/yyyy, không phải mm/dd/yyyy).",
+        )
+    if dataset.plan is not None:
+        first, last = dataset.plan.period.start, dataset.plan.period.end
+        for key in ("start", "due"):
+            day: date = getattr(t, key)
+            if not first <= day.year <= last:
+                yield at(
+                    task.path,
+                    (*task.loc, key),
+                    "outside-period",
+                    f"Ngày {dmy(day)} nằm ngoài giai đoạn của kế hoạch ({first}-{last}).",
+                )
+    if t.completed is not None and t.completed < t.start:
+        yield at(
+            task.path,
+            (*task.loc, "completed"),
+            "date-order",
+            f"Ngày hoàn thành {dmy(t.completed)} trước ngày bắt đầu {dmy(t.start)}.",
+        )
+
+
+def _task_progress(task: Located[Task], period: tuple[int, int] | None) -> Iterator[Problem]:
+    t = task.item
+    recurring = t.recurrence in {"yearly", "quarterly"}
+    if recurring:
+        for key in ("updates", "completed"):
+            if getattr(t, key):
+                yield at(
+                    task.path,
+                    (*task.loc, key),
+                    "recurrence-shape",
+                    f"Nhiệm vụ định kỳ ({t.recurrence}) ghi tiến độ theo từng kỳ, "
+                    f"không dùng “{key}”.",
+                    "Chuyển các cập nhật vào “occurrences:” với “period:” của kỳ tương ứng.",
+                )
+    elif t.occurrences:
+        yield at(
+            task.path,
+            (*task.loc, "occurrences"),
+            "recurrence-shape",
+            "Chỉ nhiệm vụ hằng năm (yearly) hoặc hằng quý (quarterly) mới có “occurrences”.",
+            "Dùng “updates:” và “completed:” của nhiệm vụ, hoặc sửa “recurrence”.",
+        )
+    yield from _updates(task.path, (*task.loc,), t.updates, t.completed, period)
+    seen: set[str] = set()
+    periods = set(period_keys(t)) if recurring else set()
+    for i, occ in enumerate(t.occurrences):
+        loc = (*task.loc, "occurrences", i)
+        quarterly = "-Q" in occ.period
+        if recurring and quarterly != (t.recurrence == "quarterly"):
+            yield at(
+                task.path,
+                (*loc, "period"),
+                "invalid-period",
+                f"Kỳ “{occ.period}” không khớp với nhiệm vụ {t.recurrence}.",
+                "Nhiệm vụ hằng năm ghi năm (2024); hằng quý ghi “2024-Q1” … “2024-Q4”.",
+            )
+        elif recurring and occ.period not in periods:
+            yield at(
+                task.path,
+                (*loc, "period"),
+                "invalid-period",
+                f"Kỳ “{occ.period}” nằm ngoài thời gian thực hiện ({dmy(t.start)} - {dmy(t.due)}).",
+                "Các kỳ của nhiệm vụ này: " + _span(sorted(periods)) + ".",
+            )
+        if occ.period in seen:
+            yield at(
+                task.path,
+                (*loc, "period"),
+                "duplicate-id",
+                f"Kỳ “{occ.period}” được ghi hai lần.",
+                "Gộp các cập nhật của kỳ này vào một mục.",
+            )
+        seen.add(occ.period)
+        if occ.due is not None and int(occ.period[:4]) > occ.due.year:
+            yield at(
+                task.path,
+                (*loc, "due"),
+                "date-order",
+                f"Hạn {dmy(occ.due)} trước kỳ “{occ.period}”.",
+                "Hạn riêng của một kỳ nằm trong kỳ đó hoặc sau nó.",
+            )
+        yield from _updates(task.path, loc, occ.updates, occ.completed, period)
+
+
+def _updates(
+    path: str,
+    loc: Loc,
+    updates: Sequence[Update],
+    completed: date | None,
+    period: tuple[int, int] | None = None,
+) -> Iterator[Problem]:
+    for index, update in enumerate(updates):
+        if period is not None and not period[0] <= update.date.year <= period[1]:
+            yield Problem(
+                path,
+                0,
+                0,
+                "outside-period",
+                f"Cập nhật ngày {dmy(update.date)} nằm ngoài giai đoạn của kế hoạch "
+                f"({period[0]}-{period[1]}).",
+                "Kiểm tra năm của ngày cập nhật.",
+                level="warning",
+                loc=(*loc, "updates", index, "date"),
+            )
+    ordered = sorted(enumerate(updates), key=lambda pair: pair[1].date)
+    for (_, before), (index, after) in itertools.pairwise(ordered):
+        if after.percent < before.percent:
+            yield at(
+                path,
+                (*loc, "updates", index, "percent"),
+                "progress-backwards",
+                f"Tiến độ giảm từ {before.percent}% ({dmy(before.date)}) "
+                f"xuống {after.percent}% ({dmy(after.date)}).",
+                "Tiến độ chỉ tăng theo thời gian; kiểm tra lại ngày hoặc số phần trăm.",
+            )
+    done = [i for i, u in ordered if u.percent == 100]
+    if done and completed is not None and updates[done[0]].date < completed:
+        yield at(
+            path,
+            (*loc, "completed"),
+            "completion-date",
+            f"Ngày hoàn thành {dmy(completed)} sau ngày tiến độ đạt 100% "
+            f"({dmy(updates[done[0]].date)}).",
+            "Ngày hoàn thành là ngày đạt 100%: sửa “completed” hoặc ngày của cập nhật 100%. "
+            "Khi hai ngày khác nhau, ngày sớm hơn được tính.",
+        )
+    if done and completed is None:
+        yield at(
+            path,
+            (*loc, "updates", done[0]),
+            "missing-completion",
+            "Tiến độ đạt 100% nhưng chưa ghi ngày hoàn thành.",
+            "Thêm “completed: dd/mm/yyyy” (ngày hoàn thành thực tế).",
+        )
+
+
+def _span(periods: list[str]) -> str:
+    """``2021 … 2030`` for a long list, the periods themselves for a short one."""
+    return ", ".join(periods) if len(periods) <= 4 else f"{periods[0]} … {periods[-1]}"

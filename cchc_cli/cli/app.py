@@ -1,0 +1,85 @@
+"""The Typer app: the global options and the commands, one module each in this package.
+
+Each command turns its options into arguments, calls one core function, hands the result
+to a renderer and sets the exit code. Heavy modules (pydantic models, jinja2, docx) are
+imported inside the commands that need them, so `cchc --version` and `cchc --help` start
+fast.
+"""
+
+# No `from __future__ import annotations` here: Typer reads these signatures at every start,
+# and string annotations cost it an eval each (5 ms of `cchc --version`; benchmarks/RESULTS.md).
+
+import io
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from cchc_cli import __version__
+from cchc_cli.cli.common import Settings
+from cchc_cli.cli.explain import explain
+from cchc_cli.cli.i18n import VietnameseCommand, VietnameseGroup
+from cchc_cli.cli.init import init
+from cchc_cli.cli.report import report
+from cchc_cli.cli.schema import schema
+from cchc_cli.cli.status import status
+from cchc_cli.cli.validate import validate
+
+app = typer.Typer(
+    name="cchc",
+    help="Theo dõi kế hoạch cải cách hành chính (CCHC) từ các tệp YAML trong kho dữ liệu.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+    cls=VietnameseGroup,
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"cchc {__version__}")
+        raise typer.Exit
+
+
+@app.callback()
+def _main(
+    ctx: typer.Context,
+    data: Annotated[
+        Path | None,
+        typer.Option(
+            "--data",
+            help="Thư mục kho dữ liệu (chứa data/plan.yaml) hoặc chính thư mục data. "
+            "Mặc định: biến CCHC_DATA, hoặc tìm data/plan.yaml từ thư mục hiện tại đi lên.",
+            show_default=False,
+        ),
+    ] = None,
+    version: Annotated[
+        bool,
+        typer.Option("--version", help="In phiên bản rồi thoát.", callback=_version, is_eager=True),
+    ] = False,
+) -> None:
+    ctx.obj = Settings(data=data)
+
+
+for command in (validate, status, schema, explain, report, init):
+    app.command(cls=VietnameseCommand)(command)
+
+
+def _utf8_streams() -> None:
+    """Write UTF-8 even where the locale says otherwise.
+
+    On Windows, output redirected to a file or a pipe uses the legacy code page (cp1252,
+    cp1258…), which cannot encode Vietnamese and would end in a UnicodeEncodeError.
+    """
+    for stream in (sys.stdout, sys.stderr):
+        encoding = (getattr(stream, "encoding", "") or "").lower().replace("-", "")
+        if isinstance(stream, io.TextIOWrapper) and encoding != "utf8":
+            stream.reconfigure(encoding="utf-8")
+
+
+def main() -> None:
+    """Console-script entry point."""
+    _utf8_streams()
+    app()

@@ -1,0 +1,143 @@
+"""What every command shares: global settings, finding the data, option values, and turning
+errors into Vietnamese messages and exit codes.
+
+The core never names a command-line option: its errors carry the `field` at fault
+(``as_of``, ``year``, ``force``…), and `handled` words it as the option (``--as-of``).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import typer
+
+from cchc_cli.errors import CchcError, DataNotFoundError, ExitCode, OutputExistsError, UsageError
+from cchc_cli.text_vi import os_error_text
+
+if TYPE_CHECKING:
+    from cchc_cli.dataset import Dataset
+
+ENV_VAR = "CCHC_DATA"
+# Fields whose option is not simply "--" + the field name with dashes.
+_OPTIONS = {"output_format": "--format", "issued": "--date"}
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Global options, given before the command."""
+
+    data: Path | None
+
+
+def option_name(field: str) -> str:
+    """The command-line option of a field: ``as_of`` → ``--as-of``."""
+    return _OPTIONS.get(field, "--" + field.replace("_", "-"))
+
+
+def worded(error: CchcError) -> CchcError:
+    """`error` with the option of its `field` named, as the user typed it."""
+    if error.field is None:
+        return error
+    option = option_name(error.field)
+    if isinstance(error, OutputExistsError):
+        hint = f"Dùng {option} để ghi đè" + (f", hoặc {error.hint}." if error.hint else ".")
+        return OutputExistsError(error.message, hint)
+    words = type(error)(f"{error.message.rstrip('.')} (tuỳ chọn {option}).", error.hint)
+    return words
+
+
+@contextmanager
+def handled() -> Iterator[None]:
+    """Turn a `CchcError` into a Vietnamese message on stderr and its exit code.
+
+    An `OSError` that a command did not expect (a folder that cannot be read, a full disk)
+    is the user's environment, not a bug: it gets a message too, never a traceback.
+    """
+    from cchc_cli.output.console import print_error
+
+    try:
+        yield
+    except CchcError as error:
+        print_error(worded(error))
+        raise typer.Exit(int(error.exit_code)) from None
+    except OSError as error:
+        where = f" “{Path(error.filename).as_posix()}”" if error.filename else ""
+        print_error(
+            CchcError(
+                f"Không đọc hoặc ghi được{where}: {os_error_text(error)}.",
+                "Kiểm tra đường dẫn, quyền truy cập và chỗ trống trên ổ đĩa.",
+            )
+        )
+        raise typer.Exit(int(ExitCode.INVALID)) from None
+
+
+def find_data_dir(option: Path | None, cwd: Path | None = None) -> Path:
+    """The data folder: `--data`, else ``$CCHC_DATA``, else the nearest ``data/plan.yaml`` up.
+
+    `option` may name the repository (holding ``data/plan.yaml``) or the data folder itself.
+    """
+    from cchc_cli.dataset import PLAN_FILE
+    from cchc_cli.read.discover import data_dir_above, data_dir_in
+
+    given = option if option is not None else (Path(v) if (v := os.environ.get(ENV_VAR)) else None)
+    if given is not None:
+        source = "--data" if option is not None else ENV_VAR
+        try:
+            found = data_dir_in(given)
+        except OSError as exc:
+            where = exc.filename or given
+            raise DataNotFoundError(
+                f"Không mở được “{Path(where).parent}” (theo {source}): {os_error_text(exc)}.",
+                "Kiểm tra đường dẫn và quyền truy cập thư mục.",
+            ) from exc
+        if found is None:
+            raise DataNotFoundError(
+                f"Không tìm thấy dữ liệu kế hoạch ở “{given}” (theo {source}).",
+                f"Thư mục cần chứa “data/{PLAN_FILE}” hoặc chính “{PLAN_FILE}”.",
+            )
+        return found
+    found = data_dir_above(cwd or Path.cwd())
+    if found is None:
+        raise DataNotFoundError(
+            f"Không tìm thấy “data/{PLAN_FILE}” ở thư mục hiện tại hay các thư mục cha.",
+            "Chạy lệnh trong kho dữ liệu CCHC, hoặc chỉ rõ bằng “cchc --data THƯ_MỤC …”.",
+        )
+    return found
+
+
+def data_named(ctx: typer.Context) -> bool:
+    """Whether the user named the data folder (``--data`` or ``CCHC_DATA``)."""
+    settings: Settings = ctx.obj
+    return settings.data is not None or bool(os.environ.get(ENV_VAR))
+
+
+def load_dataset(ctx: typer.Context) -> Dataset:
+    """Find the data folder, read it, and run the cross-file checks."""
+    from cchc_cli.checks import check
+    from cchc_cli.read.loader import load_checked
+
+    settings: Settings = ctx.obj
+    return load_checked(find_data_dir(settings.data), check)
+
+
+def parse_day(text: str, field: str) -> date:
+    """A date typed as an option value (dd/mm/yyyy or yyyy-mm-dd); `UsageError` otherwise."""
+    from cchc_cli.models import parse_date
+
+    try:
+        value = parse_date(text)
+    except ValueError:
+        value = None
+    if not isinstance(value, date):
+        raise UsageError(
+            f"Ngày “{text}” không hợp lệ.",
+            "Viết ngày dạng dd/mm/yyyy, ví dụ 31/12/2022 (hoặc 2022-12-31).",
+            field=field,
+        )
+    return value

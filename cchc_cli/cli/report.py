@@ -1,0 +1,91 @@
+"""`cchc report`: periodic report drafts."""
+
+# No `from __future__ import annotations` here: Typer reads these signatures at every start,
+# and string annotations cost it an eval each (5 ms of `cchc --version`; benchmarks/RESULTS.md).
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from cchc_cli.cli.common import handled, load_dataset, parse_day
+from cchc_cli.errors import UsageError
+
+STDOUT = "-"
+
+
+def report(
+    ctx: typer.Context,
+    *,
+    year: Annotated[int, typer.Option("--year", metavar="NĂM", help="Năm báo cáo, ví dụ 2024.")],
+    period: Annotated[
+        str,
+        typer.Option(
+            "--period",
+            metavar="KỲ",
+            help="Kỳ báo cáo: q1 (quý I), h1 (6 tháng đầu năm), q3 (quý III), year (năm).",
+        ),
+    ] = "year",
+    output_format: Annotated[
+        str, typer.Option("--format", "-f", help="Định dạng: md, html hoặc docx (Word).")
+    ] = "md",
+    output: Annotated[
+        str | None,
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="TỆP",
+            help="Tệp ghi báo cáo; “-” để in ra màn hình (md, html). "
+            "Mặc định: reports/NĂM-KỲ.ĐỊNH_DẠNG trong kho dữ liệu.",
+            show_default=False,
+        ),
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Ghi đè tệp đã có.")] = False,
+    issued: Annotated[
+        str | None,
+        typer.Option(
+            "--date",
+            metavar="NGÀY",
+            help="Ngày của báo cáo (dd/mm/yyyy), ghi ở dòng địa danh, ngày tháng. "
+            "Mặc định: để trống cho người ký điền.",
+            show_default=False,
+        ),
+    ] = None,
+) -> None:
+    """Lập dự thảo báo cáo định kỳ CCHC (quý I, 6 tháng, quý III, năm) từ dữ liệu kế hoạch.
+
+    Số liệu tính đến ngày chốt số liệu của kỳ, như “cchc status --as-of”. Mẫu trong thư mục
+    templates/ của kho dữ liệu thay cho mẫu có sẵn.
+
+    Mã thoát: 0 nếu lập được, 1 nếu dữ liệu hay mẫu có lỗi hoặc tệp đã có, 2 nếu dùng sai lệnh.
+    """
+    from cchc_cli.engine.periods import report_period
+    from cchc_cli.output.write import write_atomic
+    from cchc_cli.report.render import make_report
+    from cchc_cli.report.templates import FORMATS
+
+    with handled():
+        fmt = output_format.strip().lower()
+        if fmt not in FORMATS:
+            raise UsageError(
+                f"Định dạng “{output_format}” không hợp lệ.",
+                "Chọn một trong: " + ", ".join(FORMATS) + ".",
+            )
+        if output == STDOUT and fmt == "docx":
+            raise UsageError(
+                "Không thể ghi tệp Word (docx) ra màn hình.",
+                "Dùng --output TỆP.docx, hoặc bỏ --output để ghi vào thư mục reports/.",
+            )
+        day = parse_day(issued, "issued") if issued is not None else None
+        dataset = load_dataset(ctx)
+        plan = dataset.plan
+        which = report_period(period, year, plan.period if plan else None)
+        content = make_report(dataset, which, fmt, issued=day)
+        if output == STDOUT:
+            sys.stdout.write(content if isinstance(content, str) else content.decode())
+            return
+        target = Path(output) if output else dataset.root / "reports" / f"{which.slug}.{fmt}"
+        data = content.encode("utf-8") if isinstance(content, str) else content
+        write_atomic(target, data, force=force)
+        typer.echo(f"Đã ghi báo cáo: {dataset.display(target.resolve())}")

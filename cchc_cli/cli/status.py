@@ -1,0 +1,121 @@
+"""`cchc status`: progress as of a date, by area, unit and year, with indicators."""
+
+# No `from __future__ import annotations` here: Typer reads these signatures at every start,
+# and string annotations cost it an eval each (5 ms of `cchc --version`; benchmarks/RESULTS.md).
+
+import sys
+from datetime import date
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from cchc_cli.cli.common import handled, load_dataset, parse_day
+from cchc_cli.errors import ExitCode, UsageError
+
+if TYPE_CHECKING:
+    from cchc_cli.status.view import Query
+
+
+def status(
+    ctx: typer.Context,
+    *,
+    as_of: Annotated[
+        str | None,
+        typer.Option(
+            "--as-of",
+            metavar="NGÀY",
+            help="Xem tình hình đến ngày này (dd/mm/yyyy hoặc yyyy-mm-dd). Mặc định: hôm nay.",
+            show_default=False,
+        ),
+    ] = None,
+    year: Annotated[
+        int | None,
+        typer.Option(
+            "--year", metavar="NĂM", help="Chỉ các kỳ có hạn trong năm này.", show_default=False
+        ),
+    ] = None,
+    unit: Annotated[
+        str | None,
+        typer.Option(
+            "--unit",
+            metavar="MÃ",
+            help="Mã đơn vị chủ trì: danh sách việc của đơn vị.",
+            show_default=False,
+        ),
+    ] = None,
+    area: Annotated[
+        str | None,
+        typer.Option("--area", metavar="MÃ", help="Mã lĩnh vực cải cách.", show_default=False),
+    ] = None,
+    output_format: Annotated[
+        str, typer.Option("--format", "-f", help="Cách trình bày: text hoặc json.")
+    ] = "text",
+    soon_days: Annotated[
+        int | None,
+        typer.Option(
+            "--soon-days",
+            help="“Sắp đến hạn”: hạn trong số ngày này (mặc định 30).",
+            show_default=False,
+        ),
+    ] = None,
+    stale_days: Annotated[
+        int | None,
+        typer.Option(
+            "--stale-days",
+            help="“Chậm cập nhật”: không cập nhật từ số ngày này (mặc định 90).",
+            show_default=False,
+        ),
+    ] = None,
+) -> None:
+    """Tình hình thực hiện kế hoạch đến một ngày: hoàn thành, quá hạn, sắp đến hạn, chỉ số.
+
+    Dữ liệu có lỗi: vẫn hiện phần đọc được; các lỗi in ra stderr như “cchc validate”.
+
+    Mã thoát: 0 nếu dữ liệu hợp lệ, 1 nếu dữ liệu có lỗi, 2 nếu dùng sai lệnh.
+    """
+    from cchc_cli.output.console import print_diagnostics
+    from cchc_cli.output.diagnostics import format_text, summary
+    from cchc_cli.status.text import renderer
+    from cchc_cli.status.view import build
+
+    with handled():
+        render = renderer(output_format)
+        query = make_query(
+            as_of, year=year, unit=unit, area=area, soon_days=soon_days, stale_days=stale_days
+        )
+        dataset = load_dataset(ctx)
+        render(build(dataset, query), None)
+        if any(p.is_error for p in dataset.problems):
+            print_diagnostics(format_text(dataset.problems), sys.stderr)
+            typer.echo(summary(dataset.problems, len(dataset.files), len(dataset.tasks)), err=True)
+            raise typer.Exit(int(ExitCode.INVALID))
+
+
+def make_query(
+    as_of: str | None,
+    *,
+    year: int | None = None,
+    unit: str | None = None,
+    area: str | None = None,
+    soon_days: int | None = None,
+    stale_days: int | None = None,
+    today: date | None = None,
+) -> "Query":
+    """A `Query` from command-line values; `UsageError` for a bad date or a negative window.
+
+    `as_of` is ``dd/mm/yyyy`` or ``yyyy-mm-dd``; None means `today` (default: the system date).
+    """
+    from cchc_cli.engine.progress import DEFAULT_RULES, Rules
+    from cchc_cli.status.view import Query
+
+    day = (today or date.today()) if as_of is None else parse_day(as_of, "as_of")
+    if year is not None and not 1900 <= year <= 2200:
+        raise UsageError(f"Năm {year} không hợp lệ.", "Ví dụ: 2024.", field="year")
+    for field, value in (("soon_days", soon_days), ("stale_days", stale_days)):
+        if value is not None and value < 0:
+            raise UsageError(f"Số ngày phải từ 0 trở lên (đang là {value}).", field=field)
+    rules = Rules(
+        soon_days=DEFAULT_RULES.soon_days if soon_days is None else soon_days,
+        stale_days=DEFAULT_RULES.stale_days if stale_days is None else stale_days,
+    )
+    return Query(day, year, unit.strip() if unit else None, area.strip() if area else None, rules)

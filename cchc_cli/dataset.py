@@ -1,0 +1,70 @@
+"""The loaded data set: every model read from a data folder, where each was written, and the
+problems found on the way. Checks, views and schemas use these types without the reader."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Generic, TypeVar
+
+from cchc_cli.errors import Loc, Problem
+from cchc_cli.models import Area, Indicator, Plan, Task, Unit
+
+T = TypeVar("T")
+
+PLAN_FILE = "plan.yaml"
+AREAS_FILE = "areas.yaml"
+UNITS_FILE = "units.yaml"
+TASKS_DIR = "tasks"
+INDICATORS_DIR = "indicators"
+
+
+@dataclass(frozen=True, slots=True)
+class Limits:
+    """Bounds on one data file, so a huge or hostile file is a located problem, not a stall."""
+
+    max_bytes: int = 5 * 1024 * 1024
+    max_nodes: int = 1_000_000
+    max_depth: int = 50  # a task file needs 7 levels (tasks, task, occurrences, …, update)
+
+
+DEFAULT_LIMITS = Limits()
+
+
+@dataclass(frozen=True, slots=True)
+class Located(Generic[T]):
+    """A model with the file and the place in it where it was written."""
+
+    item: T
+    path: str
+    loc: Loc
+
+
+@dataclass
+class Dataset:
+    """Everything read from a data folder, with the problems found on the way."""
+
+    root: Path
+    data_dir: Path
+    plan: Plan | None = None
+    areas: list[Area] = field(default_factory=list)
+    units: list[Unit] = field(default_factory=list)
+    indicators: list[Located[Indicator]] = field(default_factory=list)
+    tasks: list[Located[Task]] = field(default_factory=list)
+    # Task entries that failed the schema, as written: their references are still checked,
+    # so one run reports every problem of a task, not the schema errors first.
+    rejected_tasks: list[Located[dict[str, Any]]] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    files: dict[str, Path] = field(default_factory=dict)
+    limits: Limits = DEFAULT_LIMITS
+
+    def display(self, path: Path) -> str:
+        """`path` as problems show it: relative to the repository, POSIX separators."""
+        try:
+            return path.relative_to(self.root).as_posix()
+        except ValueError:
+            return path.as_posix()
+
+    def shown(self, name: str) -> str:
+        """A file or folder of the data folder (``plan.yaml``, ``tasks``) as shown."""
+        return self.display(self.data_dir / name)

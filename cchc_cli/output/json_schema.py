@@ -1,0 +1,139 @@
+"""JSON Schemas of the data files, for editors (yaml-language-server) and other tools.
+
+Without a dataset, the schemas describe the shape of each kind of file. With one (a
+`Vocabulary` read from the repository), the fields that refer to something declared
+elsewhere also list the declared codes as an ``enum``, so the editor offers
+``tthc — Cải cách thủ tục hành chính`` as a completion and underlines ``tthcc``. The enums
+go stale when a code is added: ``cchc schema --force`` writes them again; ``cchc validate``
+stays the authority either way.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from pydantic import BaseModel
+
+from cchc_cli.models import AreasFile, IndicatorsFile, Plan, TasksFile, UnitsFile
+from cchc_cli.output.write import write_atomic
+
+if TYPE_CHECKING:
+    from cchc_cli.dataset import Dataset
+    from cchc_cli.models import Area, Indicator, Unit
+
+KINDS: dict[str, tuple[type[BaseModel], str]] = {
+    "plan": (Plan, "Kế hoạch CCHC (data/plan.yaml)"),
+    "areas": (AreasFile, "Lĩnh vực cải cách (data/areas.yaml)"),
+    "units": (UnitsFile, "Phòng, đơn vị thuộc Sở (data/units.yaml)"),
+    "tasks": (TasksFile, "Nhiệm vụ CCHC (data/tasks/*.yaml)"),
+    "indicators": (IndicatorsFile, "Chỉ số (data/indicators/*.yaml)"),
+}
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """The codes a repository declares, each with its label (shown by the editor)."""
+
+    areas: Mapping[str, str] = field(default_factory=dict)
+    units: Mapping[str, str] = field(default_factory=dict)
+    indicators: Mapping[str, str] = field(default_factory=dict)
+    objectives: Mapping[str, str] = field(default_factory=dict)
+    solutions: Mapping[str, str] = field(default_factory=dict)
+    duties: Mapping[str, str] = field(default_factory=dict)
+
+    @classmethod
+    def of(
+        cls,
+        plan: Plan | None,
+        areas: list[Area],
+        units: list[Unit],
+        indicators: list[Indicator],
+    ) -> Vocabulary:
+        """The codes declared by these models, in file order."""
+        return cls(
+            areas={a.code: a.name for a in areas},
+            units={u.code: u.name for u in units},
+            indicators={i.id: i.name for i in indicators},
+            objectives={o.id: o.text for o in plan.objectives.specific} if plan else {},
+            solutions={s.id: f"{s.number}. {s.text}" for s in plan.solutions} if plan else {},
+            duties={d.id: d.heading for d in plan.duties} if plan else {},
+        )
+
+    @classmethod
+    def of_dataset(cls, dataset: Dataset) -> Vocabulary:
+        return cls.of(
+            dataset.plan, dataset.areas, dataset.units, [i.item for i in dataset.indicators]
+        )
+
+
+# (kind, $defs model, property, vocabulary field). A list property gets the enum on its items.
+_REFERENCES: tuple[tuple[str, str, str, str], ...] = (
+    ("tasks", "Task", "area", "areas"),
+    ("tasks", "Task", "lead", "units"),
+    ("tasks", "Task", "support", "units"),
+    ("tasks", "Task", "objectives", "objectives"),
+    ("tasks", "Task", "solutions", "solutions"),
+    ("tasks", "Task", "indicators", "indicators"),
+    ("tasks", "Task", "duties", "duties"),
+    ("plan", "Duty", "units", "units"),
+    ("plan", "SpecificObjective", "indicators", "indicators"),
+)
+_LABEL_WIDTH = 120
+
+
+def _short(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= _LABEL_WIDTH else text[: _LABEL_WIDTH - 1] + "…"
+
+
+def _add_enums(document: dict[str, Any], kind: str, vocabulary: Vocabulary) -> None:
+    for ref_kind, model, prop, vocab_field in _REFERENCES:
+        codes: Mapping[str, str] = getattr(vocabulary, vocab_field)
+        if ref_kind != kind or not codes:
+            continue  # an empty enum would refuse every value
+        target = document["$defs"][model]["properties"][prop]
+        if target.get("type") == "array":
+            target = target["items"]
+        target["enum"] = list(codes)
+        # Not JSON Schema vocabulary: VS Code and yaml-language-server show these beside each
+        # completion; validators ignore unknown keywords.
+        target["enumDescriptions"] = [_short(label) for label in codes.values()]
+        target["examples"] = list(codes)[:1]
+
+
+def schema_of(kind: str, vocabulary: Vocabulary | None = None) -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of one kind of file, with enums from `vocabulary`."""
+    model, title = KINDS[kind]
+    document = model.model_json_schema()
+    document["title"] = title
+    if vocabulary is not None:
+        _add_enums(document, kind, vocabulary)
+    return {"$schema": "https://json-schema.org/draft/2020-12/schema", **document}
+
+
+def render(kind: str, vocabulary: Vocabulary | None = None) -> bytes:
+    document = schema_of(kind, vocabulary)
+    return (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+def rendered(vocabulary: Vocabulary | None = None) -> dict[str, bytes]:
+    """Every schema file: ``{"tasks.schema.json": b"...", ...}``."""
+    return {f"{kind}.schema.json": render(kind, vocabulary) for kind in KINDS}
+
+
+def write_schemas(
+    folder: Path, *, force: bool = False, vocabulary: Vocabulary | None = None
+) -> Iterator[tuple[Path, str]]:
+    """Write ``<kind>.schema.json`` files; yield each path with what happened to it."""
+    for name, content in rendered(vocabulary).items():
+        path = folder / name
+        if path.is_file() and path.read_bytes() == content:
+            yield path, "không đổi"
+            continue
+        existed = path.exists()
+        write_atomic(path, content, force=force)
+        yield path, "đã cập nhật" if existed else "đã tạo"

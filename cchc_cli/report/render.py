@@ -1,0 +1,102 @@
+"""Periodic report drafts: the facts of a period rendered through a template.
+
+Templates are found by `cchc_cli.report.templates` (the data repository's own first). Jinja
+runs sandboxed with `StrictUndefined` (`cchc_cli.templating`), so a typo in a template is a
+`CchcError` naming the template and the line, never a blank in the output or a traceback.
+
+Rendering is deterministic: the same data, period, date and commit give the same bytes.
+`render` returns text or bytes; only the CLI writes files (`cchc_cli.output.write`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import fields
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from cchc_cli.errors import CchcError, has_errors
+from cchc_cli.report.filters import FILTERS, placeholder
+from cchc_cli.report.template_errors import TemplateFileError, template_error
+from cchc_cli.report.templates import (
+    ENCODING,
+    OVERRIDE_DIR,
+    TEMPLATES,
+    builtin_dir,
+    check_override_dir,
+    override_path,
+    template_file,
+)
+from cchc_cli.templating import environment as make_environment
+
+if TYPE_CHECKING:
+    from jinja2.sandbox import SandboxedEnvironment
+
+    from cchc_cli.dataset import Dataset
+    from cchc_cli.engine.periods import ReportPeriod
+    from cchc_cli.report.model import Report
+
+
+def environment(root: Path | None) -> SandboxedEnvironment:
+    """The Jinja environment of reports; `root`'s ``templates/`` folder wins over the
+    built-in one."""
+    from jinja2 import ChoiceLoader, FileSystemLoader, TemplateNotFound
+
+    class NamingLoader(FileSystemLoader):
+        """A FileSystemLoader whose read errors name the file (`TemplateFileError`)."""
+
+        def get_source(self, environment: Any, template: str) -> Any:
+            try:
+                return super().get_source(environment, template)
+            except TemplateNotFound:  # an OSError too: the next folder is tried
+                raise
+            except (OSError, UnicodeDecodeError) as exc:
+                folder = Path(self.searchpath[0])
+                raise TemplateFileError(folder.joinpath(*template.split("/")), exc) from exc
+
+    folders = [root / OVERRIDE_DIR] if root is not None else []
+    loader = ChoiceLoader([NamingLoader(f, encoding=ENCODING) for f in [*folders, builtin_dir()]])
+    return make_environment(loader, filters=FILTERS, globals={"placeholder": placeholder})
+
+
+def template_context(report: Report) -> dict[str, Any]:
+    """The names a template sees: the fields of `Report`."""
+    return {f.name: getattr(report, f.name) for f in fields(report)}
+
+
+def render(report: Report, fmt: str, root: Path | None) -> str | bytes:
+    """The report as text (md, html) or bytes (docx). Template errors are `CchcError`s."""
+    name = TEMPLATES[fmt]
+    check_override_dir(root)
+    env = environment(root)
+    if fmt == "docx":
+        from cchc_cli.report.docx import render_docx
+
+        try:
+            file = template_file(root, name)
+        except OSError as exc:
+            error = TemplateFileError(override_path(root, name), exc)
+            raise template_error(error, name, root) from exc
+        return render_docx(file, template_context(report), env, root)
+    try:
+        return env.get_template(name).render(template_context(report))
+    except Exception as exc:  # a user's template can fail in any way: report, never crash
+        raise template_error(exc, name, root) from exc
+
+
+def make_report(
+    dataset: Dataset, period: ReportPeriod, fmt: str, *, issued: date | None
+) -> str | bytes:
+    """The report of `period` on valid data; a `CchcError` when the data has errors."""
+    from cchc_cli.report.facts import build
+    from cchc_cli.report.provenance import git_commit
+
+    if has_errors(dataset.problems):
+        count = sum(p.is_error for p in dataset.problems)
+        raise CchcError(
+            f"Dữ liệu có {count} lỗi: không lập báo cáo từ dữ liệu sai.",
+            "Chạy “cchc validate” để xem và sửa các lỗi.",
+        )
+    commit = git_commit(dataset.data_dir)
+    report = build(dataset, period, issued=issued, commit=commit)
+    return render(report, fmt, dataset.root)

@@ -1,0 +1,150 @@
+"""`cchc status --format json`: the `View` as a JSON document with a stable shape.
+
+JSON shape (``schema_version`` 1; keys are stable, new keys may be added)::
+
+    {
+      "schema_version": 1,
+      "plan": {"title": str | null},
+      "as_of": "YYYY-MM-DD",
+      "filters": {"year": int | null, "unit": str | null, "area": str | null},
+      "rules": {"soon_days": int, "stale_days": int},
+      "summary": ROLLUP,
+      "areas": [{"code": str, "name": str, **ROLLUP}] | null,    # null with --unit
+      "units": [{"code": str, "name": str, **ROLLUP}] | null,    # null with --unit
+      "overdue": [ITEM],                # oldest due first
+      "due_soon": [ITEM],               # nearest due first
+      "open": [ITEM] | null,            # --unit only: in progress / not started, by due
+      "stale": [ITEM] | null,           # null with --unit; longest without update first
+      "indicators": [INDICATOR] | null, # null with --unit
+      "problems": {"errors": int, "warnings": int}
+    }
+    ROLLUP = {"total": int, "done": int, "stale": int,
+              "counts": {"overdue": int, "due_soon": int, "in_progress": int,
+                         "not_started": int, "done_on_time": int, "done_late": int},
+              "completion_rate": float | null,   # 0..1, 4 decimals
+              "on_time_rate": float | null,      # 0..1, 4 decimals
+              "mean_progress": float | null}     # 0..100, 2 decimals
+    ITEM = {"task": str, "period": str | null, "title": str, "area": str, "lead": str,
+            "lead_name": str, "start": date, "due": date, "state": STATE,
+            "state_label": str, "percent": int, "days_overdue": int, "days_left": int,
+            "last_update": date | null, "days_since_update": int | null,
+            "completed": date | null, "stale": bool}
+    INDICATOR = {"id": str, "name": str, "unit": str, "direction": "higher" | "lower",
+                 "year": int, "value": float | null,
+                 "target": {"years": str, "op": str, "value": float} | null,
+                 "verdict": "met" | "not_met" | "no_data" | "no_target",
+                 "previous": float | null,
+                 "trend": "improved" | "worse" | "same" | "none"}
+
+Dates are ISO ``YYYY-MM-DD`` in JSON and ``dd/mm/yyyy`` in text; a ``STATE`` is one of the
+``counts`` keys.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from typing import Any
+
+from cchc_cli.engine.indicators import Assessment
+from cchc_cli.engine.progress import STATE_ORDER, Rollup, Status
+from cchc_cli.status.view import Row, View
+
+SCHEMA_VERSION = 1
+
+
+def _rate(value: float | None, digits: int) -> float | None:
+    return None if value is None else round(value, digits)
+
+
+def rollup_json(rollup: Rollup) -> dict[str, Any]:
+    return {
+        "total": rollup.total,
+        "done": rollup.done,
+        "stale": rollup.stale,
+        "counts": {state.key: rollup.counts[state] for state in STATE_ORDER},
+        "completion_rate": _rate(rollup.completion_rate, 4),
+        "on_time_rate": _rate(rollup.on_time_rate, 4),
+        "mean_progress": _rate(rollup.mean_progress, 2),
+    }
+
+
+def _iso(day: date | None) -> str | None:
+    return None if day is None else day.isoformat()
+
+
+def item_json(item: Status, unit_names: dict[str, str]) -> dict[str, Any]:
+    task = item.task
+    return {
+        "task": task.id,
+        "period": item.occurrence.period,
+        "title": task.title,
+        "area": task.area,
+        "lead": task.lead,
+        "lead_name": unit_names.get(task.lead, task.lead),
+        "start": _iso(item.occurrence.start),
+        "due": _iso(item.due),
+        "state": item.state.key,
+        "state_label": item.state.label,
+        "percent": item.percent,
+        "days_overdue": item.days_overdue,
+        "days_left": item.days_left,
+        "last_update": _iso(item.last_update),
+        "days_since_update": item.days_since_update,
+        "completed": _iso(item.done_on),
+        "stale": item.stale,
+    }
+
+
+def indicator_json(found: Assessment) -> dict[str, Any]:
+    ind, target = found.indicator, found.target
+    return {
+        "id": ind.id,
+        "name": ind.name,
+        "unit": ind.unit,
+        "direction": ind.direction,
+        "year": found.year,
+        "value": found.value.value if found.value else None,
+        "target": {"years": target.years, "op": target.op, "value": target.value}
+        if target
+        else None,
+        "verdict": found.verdict.key,
+        "previous": found.previous.value if found.previous else None,
+        "trend": found.trend.key,
+    }
+
+
+def to_json(view: View) -> dict[str, Any]:
+    """The JSON document of `view` (shape in the module docstring)."""
+    q = view.query
+
+    def items(found: list[Status] | None) -> list[dict[str, Any]] | None:
+        return None if found is None else [item_json(s, view.unit_names) for s in found]
+
+    def rows(found: list[Row] | None) -> list[dict[str, Any]] | None:
+        if found is None:
+            return None
+        return [{"code": r.code, "name": r.name, **rollup_json(r.rollup)} for r in found]
+
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "plan": {"title": view.title},
+        "as_of": q.as_of.isoformat(),
+        "filters": {"year": q.year, "unit": q.unit, "area": q.area},
+        "rules": {"soon_days": q.rules.soon_days, "stale_days": q.rules.stale_days},
+        "summary": rollup_json(view.summary),
+        "areas": rows(view.areas),
+        "units": rows(view.units),
+        "overdue": items(view.overdue),
+        "due_soon": items(view.due_soon),
+        "open": items(view.open),
+        "stale": items(view.stale),
+        "indicators": None
+        if view.indicators is None
+        else [indicator_json(a) for a in view.indicators],
+        "problems": {"errors": view.errors, "warnings": view.warnings},
+    }
+
+
+def render_json(view: View) -> str:
+    return json.dumps(to_json(view), ensure_ascii=False, indent=2) + "\n"

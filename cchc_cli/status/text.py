@@ -1,0 +1,273 @@
+"""The `cchc status` dashboard as text (rich), and the ``--format`` renderers.
+
+The content comes from `cchc_cli.status.view.build`; this module only lays it out. It is
+made to be read at 80 columns: long names wrap inside their column, the lead unit sits
+under the task's title, and indicators are one row each with a column per year. Colour
+follows `cchc_cli.output.console.make_console` (``NO_COLOR``, plain when not on a terminal); plain
+output has no trailing spaces, so it can be compared and mailed as is.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from typing import TextIO
+
+from rich import box
+from rich.console import Console, Group, RenderableType
+from rich.table import Table
+from rich.text import Text
+
+from cchc_cli.engine.indicators import Assessment, Trend, Verdict, digits_to_show
+from cchc_cli.engine.progress import STATE_ORDER, State, Status
+from cchc_cli.errors import UsageError
+from cchc_cli.output.console import make_console
+from cchc_cli.status.json import render_json
+from cchc_cli.status.view import Row, View
+from cchc_cli.text_vi import dmy, number, percent, printable
+
+STATE_STYLES = {
+    State.OVERDUE: "bold red",
+    State.DUE_SOON: "yellow",
+    State.IN_PROGRESS: "cyan",
+    State.NOT_STARTED: "",
+    State.DONE_ON_TIME: "green",
+    State.DONE_LATE: "dark_orange",
+}
+VERDICT_MARKS = {
+    Verdict.MET: ("✓", "green"),
+    Verdict.NOT_MET: ("✗", "bold red"),
+    Verdict.NO_DATA: ("–", "dim"),
+    Verdict.NO_TARGET: ("", ""),
+}
+TREND_MARKS = {
+    Trend.IMPROVED: ("↗", "green"),
+    Trend.WORSE: ("↘", "red"),
+    Trend.SAME: ("→", ""),
+    Trend.NONE: ("", ""),
+}
+BAR_WIDTH = 8
+
+
+def _bar(rate: float | None) -> Text:
+    if rate is None:
+        return Text("–")
+    filled = round(rate * BAR_WIDTH)
+    bar = Text("█" * filled, style="green")
+    bar.append("░" * (BAR_WIDTH - filled), style="dim")
+    bar.append(f" {percent(rate)}")
+    return bar
+
+
+def _table(title: str | None = None) -> Table:
+    return Table(
+        title=title,
+        title_justify="left",
+        title_style="bold",
+        box=box.SIMPLE_HEAD,
+        show_edge=False,
+        pad_edge=False,
+        expand=True,
+    )
+
+
+def _headline(view: View) -> Group:
+    q, total = view.query, view.summary
+    scope = [f"Tình hình đến ngày {dmy(q.as_of)}"]
+    if q.year is not None:
+        scope.append(f"năm {q.year}")
+    if q.area is not None:
+        scope.append(f"lĩnh vực: {view.area_names.get(q.area, q.area)}")
+    if q.unit is not None:
+        scope.append(f"đơn vị: {view.unit_names.get(q.unit, q.unit)}")
+    mean = "–" if total.mean_progress is None else number(total.mean_progress, 1) + "%"
+    lines = [
+        Text(printable(view.title or "(chưa đọc được kế hoạch)"), style="bold"),
+        Text(printable(" · ".join(scope))),
+        Text(
+            f"Hoàn thành {total.done}/{total.total} ({percent(total.completion_rate)})"
+            f" · đúng hạn {total.counts[State.DONE_ON_TIME]}/{total.done}"
+            f" ({percent(total.on_time_rate)}) · tiến độ bình quân {mean}"
+        ),
+    ]
+    first, second = Text(), Text()
+    for index, state in enumerate(STATE_ORDER):
+        line = first if index < 4 else second
+        if line:
+            line.append(" · ")
+        line.append(state.label.capitalize(), style=STATE_STYLES[state])
+        line.append(f": {total.counts[state]}")
+    second.append(f" · Chậm cập nhật: {total.stale}")
+    lines += [first, second]
+    lines.append(
+        Text(
+            "Mỗi kỳ đã bắt đầu của nhiệm vụ định kỳ tính một lần. "
+            f"Sắp đến hạn: hạn trong {q.rules.soon_days} ngày tới. "
+            f"Chậm cập nhật: {q.rules.stale_days} ngày trở lên không cập nhật.",
+            style="dim",
+        )
+    )
+    return Group(*lines)
+
+
+def _group_table(title: str, heading: str, rows: list[Row]) -> Table:
+    table = _table(title)
+    table.add_column(heading, ratio=1, min_width=14)
+    for name in ("Tổng", "Quá\nhạn", "Sắp\nhạn", "Đang\nlàm", "Chưa\nlàm", "Xong"):
+        table.add_column(name, justify="right", no_wrap=True)
+    table.add_column("Hoàn thành", no_wrap=True)
+    for row in rows:
+        r = row.rollup
+        table.add_row(
+            Text(printable(row.name)),
+            str(r.total),
+            str(r.counts[State.OVERDUE]),
+            str(r.counts[State.DUE_SOON]),
+            str(r.counts[State.IN_PROGRESS]),
+            str(r.counts[State.NOT_STARTED]),
+            str(r.done),
+            _bar(r.completion_rate),
+        )
+    return table
+
+
+def _label(item: Status) -> str:
+    period = item.occurrence.period
+    return f"{item.task.id}\n{period}" if period else item.task.id
+
+
+def _last_cell(kind: str, item: Status) -> Text:
+    if kind == "Quá hạn":
+        return Text(f"{item.days_overdue} ngày", style="red")
+    if kind == "Còn":
+        return Text(f"{item.days_left} ngày" if item.days_left else "hôm nay")
+    if kind == "Cập nhật":
+        since = item.days_since_update
+        when = item.last_update
+        return Text(f"{dmy(when)}\n{since} ngày trước" if when is not None else "–")
+    return Text(item.state.label, style=STATE_STYLES[item.state])
+
+
+def _items_table(title: str, items: list[Status], view: View, last: str) -> RenderableType:
+    if not items:
+        return Text(f"{title}: không có.", style="bold")
+    table = _table(f"{title} ({len(items)})")
+    table.add_column("Mã", no_wrap=True)
+    table.add_column("Nhiệm vụ", ratio=1, min_width=20)
+    table.add_column("Hạn", no_wrap=True)
+    table.add_column("Tiến\nđộ", justify="right", no_wrap=True)
+    table.add_column(last, justify="right", no_wrap=True)
+    for item in items:
+        task = item.task
+        what = Text(printable(task.title))
+        if view.query.unit is None:
+            lead = view.unit_names.get(task.lead, task.lead)
+            what.append(f"\nChủ trì: {printable(lead)}", style="dim")
+        table.add_row(_label(item), what, dmy(item.due), f"{item.percent}%", _last_cell(last, item))
+    return table
+
+
+def _indicator_table(found: list[Assessment]) -> RenderableType:
+    title = "Chỉ số so với chỉ tiêu"
+    if not found:
+        return Text(f"{title}: chưa có số liệu.", style="bold")
+    years = sorted({a.year for a in found})
+    rows: dict[str, dict[int, Assessment]] = {}
+    for a in found:
+        rows.setdefault(a.indicator.id, {})[a.year] = a
+    table = _table(title)
+    table.add_column("Chỉ số", ratio=1, min_width=20)
+    table.add_column("Chỉ tiêu", no_wrap=True)
+    for year in years:
+        table.add_column(str(year), justify="right", no_wrap=True)
+    for by_year in rows.values():
+        first = next(iter(by_year.values()))
+        ind = first.indicator
+        targets = dict.fromkeys(
+            f"{a.target.op} {number(a.target.value, 2)}" for a in by_year.values() if a.target
+        )
+        target = " / ".join(targets) if targets else "–"
+        cells = [_indicator_cell(by_year.get(year)) for year in years]
+        table.add_row(Text(printable(f"{ind.name} ({ind.unit})")), target, *cells)
+    legend = Text(
+        "✓ đạt · ✗ không đạt · – chưa có số liệu · so với năm trước: ↗ tốt hơn, "
+        "↘ kém hơn, → không đổi",
+        style="dim",
+    )
+    return Group(table, legend)
+
+
+def _indicator_cell(found: Assessment | None) -> Text:
+    if found is None:
+        return Text("")
+    if found.value is None:
+        mark, style = VERDICT_MARKS[Verdict.NO_DATA]
+        return Text(mark, style=style)
+    value = found.value.value
+    cell = Text(number(value, digits_to_show(value, found.target)))
+    for mark, style in (VERDICT_MARKS[found.verdict], TREND_MARKS[found.trend]):
+        if mark:
+            cell.append(f" {mark}", style=style)
+    return cell
+
+
+def parts(view: View) -> list[RenderableType]:
+    """The dashboard's blocks, in order."""
+    found: list[RenderableType] = [_headline(view)]
+    if view.areas is not None:
+        found.append(_group_table("Theo lĩnh vực", "Lĩnh vực", view.areas))
+    if view.units is not None:
+        found.append(_group_table("Theo đơn vị chủ trì", "Đơn vị", view.units))
+    found.append(_items_table("Quá hạn", view.overdue, view, "Quá hạn"))
+    found.append(_items_table("Sắp đến hạn", view.due_soon, view, "Còn"))
+    if view.open is not None:
+        found.append(_items_table("Đang thực hiện, chưa bắt đầu", view.open, view, "Trạng thái"))
+    if view.stale is not None:
+        found.append(_items_table("Chậm cập nhật", view.stale, view, "Cập nhật"))
+    if view.indicators is not None:
+        found.append(_indicator_table(view.indicators))
+    return found
+
+
+def render_text(view: View, console: Console) -> None:
+    """Print the dashboard on `console` (its width, colour and terminal settings apply)."""
+    for index, part in enumerate(parts(view)):
+        if index:
+            console.print()
+        console.print(part, soft_wrap=False)
+
+
+def print_text(view: View, file: TextIO | None = None) -> None:
+    """The dashboard on `file` (stdout); plain text without trailing spaces when not colour."""
+    stream = file or sys.stdout
+    console = make_console(stream)
+    if console.is_terminal and console.color_system is not None and not console.no_color:
+        render_text(view, console)
+        return
+    with console.capture() as captured:
+        render_text(view, console)
+    stream.write("".join(line.rstrip() + "\n" for line in captured.get().splitlines()))
+    stream.flush()
+
+
+def print_json(view: View, file: TextIO | None = None) -> None:
+    """The JSON document of `cchc_cli.status.view.to_json` on `file` (stdout)."""
+    stream = file or sys.stdout
+    stream.write(render_json(view))
+    stream.flush()
+
+
+Renderer = Callable[[View, TextIO | None], None]
+RENDERERS: dict[str, Renderer] = {"text": print_text, "json": print_json}
+
+
+def renderer(name: str) -> Renderer:
+    """The renderer named `name` (text, json); `UsageError` for an unknown one."""
+    try:
+        return RENDERERS[name.strip().lower()]
+    except KeyError:
+        raise UsageError(
+            f"Không có định dạng “{name}”.",
+            f"Dùng một trong: {', '.join(RENDERERS)}.",
+            field="output_format",
+        ) from None

@@ -1,0 +1,139 @@
+"""`cchc status`: what the dashboard shows (`build`), and its JSON form. No rich, no typer.
+
+`build` turns a loaded `Dataset` and a `Query` into a `View`: the same rows, in the same
+order, for both renderers (`to_json` here, the rich text in `cchc_cli.status.text`), so the
+text and the JSON always agree. Rules are those of `cchc_cli.engine.progress` and
+`cchc_cli.engine.indicators`.
+
+Filters compose: ``year`` keeps the occurrences due that year (the by-year roll-up of
+`progress`), ``unit`` the tasks that unit leads (đơn vị chủ trì), ``area`` the tasks of
+that reform area. With ``unit`` the view is that unit's to-do list (its overdue, due-soon
+and other open items) instead of the whole dashboard.
+
+The JSON form is built in `cchc_cli.status.json`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from cchc_cli.dataset import Dataset
+from cchc_cli.engine import progress
+from cchc_cli.engine.indicators import Assessment, assess_years, known_on
+from cchc_cli.engine.progress import DEFAULT_RULES, Rollup, Rules, State, Status
+from cchc_cli.errors import UsageError
+
+RECENT_YEARS = 3  # indicator years shown without a year filter: the as-of year and 2 before
+
+
+@dataclass(frozen=True, slots=True)
+class Query:
+    """What to show: the as-of date, the filters and the rules."""
+
+    as_of: date
+    year: int | None = None
+    unit: str | None = None
+    area: str | None = None
+    rules: Rules = DEFAULT_RULES
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    """One line of a per-area or per-unit table."""
+
+    code: str
+    name: str
+    rollup: Rollup
+
+
+@dataclass(frozen=True, slots=True)
+class View:
+    """Everything the dashboard shows, in display order. `None` marks a hidden section."""
+
+    title: str | None
+    query: Query
+    summary: Rollup
+    areas: list[Row] | None
+    units: list[Row] | None
+    overdue: list[Status]
+    due_soon: list[Status]
+    open: list[Status] | None
+    stale: list[Status] | None
+    indicators: list[Assessment] | None
+    unit_names: dict[str, str] = field(default_factory=dict)
+    area_names: dict[str, str] = field(default_factory=dict)
+    errors: int = 0
+    warnings: int = 0
+
+
+def _check_code(kind: str, field: str, code: str | None, valid: list[str]) -> None:
+    if code is None or code in valid:
+        return
+    listed = ", ".join(valid) if valid else "(chưa đọc được danh sách)"
+    raise UsageError(f"Không có {kind} mã “{code}”.", f"Các mã hợp lệ: {listed}.", field=field)
+
+
+def build(dataset: Dataset, query: Query) -> View:
+    """The dashboard of `dataset` for `query`; `UsageError` for an unknown unit or area code.
+
+    Codes are checked against units.yaml and areas.yaml, or against the codes the tasks
+    use when that file could not be read.
+    """
+    tasks = [located.item for located in dataset.tasks]
+    unit_names = {u.code: u.name for u in dataset.units}
+    area_names = {a.code: a.name for a in dataset.areas}
+    units = list(unit_names) or sorted({t.lead for t in tasks})
+    areas = list(area_names) or sorted({t.area for t in tasks})
+    _check_code("đơn vị", "unit", query.unit, units)
+    _check_code("lĩnh vực", "area", query.area, areas)
+    items = [
+        s
+        for s in progress.statuses(tasks, query.as_of, query.rules)
+        if (query.year is None or s.occurrence.year == query.year)
+        and (query.unit is None or s.task.lead == query.unit)
+        and (query.area is None or s.task.area == query.area)
+    ]
+    whole = query.unit is None
+    errors = sum(p.is_error for p in dataset.problems)
+
+    def rows(groups: dict[str, Rollup], order: list[str], names: dict[str, str]) -> list[Row]:
+        return [Row(c, names.get(c, c), r) for c, r in progress.ordered(groups, order)]
+
+    return View(
+        title=dataset.plan.title if dataset.plan else None,
+        query=query,
+        summary=progress.rollup(items),
+        areas=rows(progress.by_area(items), [query.area] if query.area else areas, area_names)
+        if whole
+        else None,
+        units=rows(progress.by_lead(items), units, unit_names) if whole else None,
+        overdue=progress.overdue(items),
+        due_soon=progress.due_soon(items),
+        open=None if whole else progress.in_progress(items) + _not_started(items),
+        stale=progress.stale(items) if whole else None,
+        indicators=_indicators(dataset, query) if whole else None,
+        unit_names=unit_names,
+        area_names=area_names,
+        errors=errors,
+        warnings=len(dataset.problems) - errors,
+    )
+
+
+def _not_started(items: list[Status]) -> list[Status]:
+    return sorted(
+        (s for s in items if s.state is State.NOT_STARTED),
+        key=lambda s: (s.due, s.task.id, s.occurrence.period or ""),
+    )
+
+
+def _indicators(dataset: Dataset, query: Query) -> list[Assessment]:
+    if query.year is not None:
+        years = [query.year]
+    else:
+        first = query.as_of.year - RECENT_YEARS + 1
+        if dataset.plan is not None:
+            first = max(first, dataset.plan.period.start)
+        years = list(range(first, query.as_of.year + 1))
+    known = [known_on(located.item, query.as_of) for located in dataset.indicators]
+    return assess_years(known, years)
