@@ -81,11 +81,26 @@ class DataNotFoundError(CchcError):
     """No data folder was found."""
 
 
-class OutputExistsError(CchcError):
-    """Something is already where a file would be written, and overwriting was not asked for.
+class SwitchError(CchcError):
+    """Refused unless the user turns on the switch that `field` names (e.g. ``force``).
 
-    Its `field` is the switch that allows overwriting; its hint says what else to do.
+    `action` says what the switch does; the hint says what else the user can do. The CLI
+    words both: “Dùng --force để ghi đè, hoặc chọn tên tệp khác.”
     """
+
+    action = ""
+
+
+class OutputExistsError(SwitchError):
+    """Something is already where a file would be written, and overwriting was not asked for."""
+
+    action = "ghi đè"
+
+
+class MissingFolderError(SwitchError):
+    """The folder of an output file does not exist, and creating it was not asked for."""
+
+    action = "tạo thư mục"
 
 
 def sort_problems(problems: list[Problem]) -> list[Problem]:

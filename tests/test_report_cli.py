@@ -64,6 +64,24 @@ def test_no_clobber_then_force(runner: CliRunner, repo: Path) -> None:
     assert sorted(p.name for p in repo.iterdir() if p.name.startswith(".")) == []
 
 
+def test_an_output_folder_that_does_not_exist_needs_parents(runner: CliRunner, repo: Path) -> None:
+    target = repo / "bao-cao" / "2024" / "nam.md"
+    result = run(runner, repo, "--year", "2024", "-o", str(target))
+    assert result.exit_code == 1
+    assert f"Thư mục “{target.parent.as_posix()}” chưa có." in result.stderr
+    assert "gợi ý: Dùng --parents để tạo thư mục, hoặc kiểm tra lại đường dẫn." in result.stderr
+    assert not (repo / "bao-cao").exists()
+    result = run(runner, repo, "--year", "2024", "-o", str(target), "--parents")
+    assert result.exit_code == 0, result.output
+    assert target.is_file()
+
+
+def test_the_exact_force_hint(runner: CliRunner, repo: Path) -> None:
+    (repo / "out.md").write_text("bản cũ", encoding="utf-8")
+    result = run(runner, repo, "--year", "2024", "-o", str(repo / "out.md"))
+    assert "gợi ý: Dùng --force để ghi đè, hoặc chọn tên tệp khác." in result.stderr
+
+
 def test_failed_write_leaves_the_old_file(
     runner: CliRunner, repo: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

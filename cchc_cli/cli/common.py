@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 import typer
 
-from cchc_cli.errors import CchcError, DataNotFoundError, ExitCode, OutputExistsError, UsageError
+from cchc_cli.errors import CchcError, DataNotFoundError, ExitCode, SwitchError, UsageError
 from cchc_cli.text_vi import os_error_text
 
 if TYPE_CHECKING:
@@ -45,11 +45,10 @@ def worded(error: CchcError) -> CchcError:
     if error.field is None:
         return error
     option = option_name(error.field)
-    if isinstance(error, OutputExistsError):
-        hint = f"Dùng {option} để ghi đè" + (f", hoặc {error.hint}." if error.hint else ".")
-        return OutputExistsError(error.message, hint)
-    words = type(error)(f"{error.message.rstrip('.')} (tuỳ chọn {option}).", error.hint)
-    return words
+    if isinstance(error, SwitchError):
+        hint = f"Dùng {option} để {error.action}" + (f", hoặc {error.hint}." if error.hint else ".")
+        return CchcError(error.message, hint)
+    return CchcError(f"{error.message.rstrip('.')} (tuỳ chọn {option}).", error.hint)
 
 
 @contextmanager

@@ -42,6 +42,14 @@ def report(
         ),
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="Ghi đè tệp đã có.")] = False,
+    parents: Annotated[
+        bool,
+        typer.Option(
+            "--parents",
+            help="Tạo thư mục của tệp --output nếu chưa có (mặc định: báo lỗi, tránh gõ nhầm "
+            "tên thư mục).",
+        ),
+    ] = False,
     issued: Annotated[
         str | None,
         typer.Option(
@@ -85,7 +93,8 @@ def report(
         if output == STDOUT:
             sys.stdout.write(content if isinstance(content, str) else content.decode())
             return
+        # The default folder, reports/ in the repository, is ours to create.
         target = Path(output) if output else dataset.root / "reports" / f"{which.slug}.{fmt}"
         data = content.encode("utf-8") if isinstance(content, str) else content
-        write_atomic(target, data, force=force)
+        write_atomic(target, data, force=force, parents=parents or not output)
         typer.echo(f"Đã ghi báo cáo: {dataset.display(target.resolve())}")

@@ -135,5 +135,5 @@ def write_schemas(
             yield path, "không đổi"
             continue
         existed = path.exists()
-        write_atomic(path, content, force=force)
+        write_atomic(path, content, force=force, parents=True)
         yield path, "đã cập nhật" if existed else "đã tạo"

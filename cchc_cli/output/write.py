@@ -1,51 +1,123 @@
-"""Writing output files: atomically, and never over an existing file without `force`."""
+"""Writing output files: atomically, created exclusively, never over a file without `force`.
+
+The content goes to a temporary file in the target's folder first, so readers see the old
+file or the new one, never half of one. Then:
+
+- without `force`, the temporary file is *linked* to the target name (``os.link``), which
+  fails when anything (a file, a folder, a dangling link) already has that name. Checking
+  ``exists()`` and then renaming would race: of two runs started together, both would pass
+  the check and one would silently replace the other. With a link exactly one wins.
+- with `force`, it is renamed over the target (``os.replace``), which is atomic too; a
+  folder, device, pipe or link at the target is never replaced.
+
+The target's folder must exist unless `parents` is given: a typo in a folder name is an
+error, not a new folder.
+"""
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import os
 import tempfile
 from pathlib import Path
 
-from cchc_cli.errors import CchcError, OutputExistsError
+from cchc_cli.errors import CchcError, MissingFolderError, OutputExistsError
 from cchc_cli.text_vi import os_error_text
 
+# Where hard links are not supported (some network and FAT drives), an O_EXCL create is
+# still exclusive, though a reader may then see a partly written file.
+_NO_LINKS = {errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EXDEV, errno.EMLINK}
 
-def write_atomic(path: Path, content: bytes, *, force: bool = False) -> None:
-    """Write `content` to `path` through a temporary file in the same folder.
 
-    Readers see the old file or the new one, never half of it. An existing file is replaced
-    only with `force`.
-    """
-    if path.exists() and not force:
-        raise OutputExistsError(
-            f"Tệp “{path.as_posix()}” đã có.", "chọn tên tệp khác", field="force"
-        )
-    if path.exists() and not path.is_file():
-        # Renaming over a folder, device, pipe or link would replace it, not write into it.
-        raise CchcError(
-            f"“{path.as_posix()}” không phải một tệp thường; không ghi đè lên nó.",
-            "Chọn một tên tệp khác.",
-        )
+def write_atomic(path: Path, content: bytes, *, force: bool = False, parents: bool = False) -> None:
+    """Write `content` to `path` (see the module docstring). `CchcError`s say what failed."""
+    _check_target(path, force=force)
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        mode = path.stat().st_mode & 0o777 if path.exists() else _default_mode()
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+        _ensure_folder(path.parent, parents=parents)
+        tmp = _temporary(path, content)
         try:
-            # mkstemp creates the file private (0600); give it the mode a normal write would.
-            Path(tmp).chmod(mode)
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(content)
-                handle.flush()
-                os.fsync(handle.fileno())
-            Path(tmp).replace(path)
-        except BaseException:
+            if force:
+                Path(tmp).replace(path)
+            else:
+                _link_exclusively(tmp, path, content)
+        finally:
             Path(tmp).unlink(missing_ok=True)
-            raise
     except OSError as exc:
         raise CchcError(
             f"Không ghi được tệp “{path.as_posix()}”: {os_error_text(exc)}.",
             "Kiểm tra thư mục đích và quyền ghi.",
         ) from exc
+
+
+def _ensure_folder(folder: Path, *, parents: bool) -> None:
+    for place in (folder, *folder.parents):
+        if place.is_dir():
+            break
+        if os.path.lexists(place):
+            raise CchcError(
+                f"“{place.as_posix()}” là một tệp, không phải thư mục: không ghi được tệp vào "
+                "trong nó.",
+                "Chọn một đường dẫn khác.",
+            )
+    if parents:
+        folder.mkdir(parents=True, exist_ok=True)
+    elif not folder.is_dir():
+        raise MissingFolderError(
+            f"Thư mục “{folder.as_posix()}” chưa có.", "kiểm tra lại đường dẫn", field="parents"
+        )
+
+
+def _check_target(path: Path, *, force: bool) -> None:
+    present = os.path.lexists(path)
+    if present and not force:
+        raise _exists(path)
+    if present and (path.is_symlink() or not path.is_file()):
+        # Renaming over a folder, device, pipe or link would replace it, not write into it.
+        raise CchcError(
+            f"“{path.as_posix()}” không phải một tệp thường; không ghi đè lên nó.",
+            "Chọn một tên tệp khác.",
+        )
+
+
+def _exists(path: Path) -> OutputExistsError:
+    return OutputExistsError(f"Tệp “{path.as_posix()}” đã có.", "chọn tên tệp khác", field="force")
+
+
+def _temporary(path: Path, content: bytes) -> str:
+    """A temporary file beside `path` holding `content`, with the mode a new file gets (or
+    the mode of the file it will replace)."""
+    mode = path.stat().st_mode & 0o777 if path.is_file() else _default_mode()
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        # mkstemp creates the file private (0600); give it the mode a normal write would.
+        Path(tmp).chmod(mode)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(content)
+            handle.flush()
+            os.fsync(handle.fileno())
+    except BaseException:
+        with contextlib.suppress(OSError):
+            Path(tmp).unlink()
+        raise
+    return tmp
+
+
+def _link_exclusively(tmp: str, path: Path, content: bytes) -> None:
+    """Give `tmp`'s content the name `path` only if nothing has that name yet."""
+    try:
+        try:
+            os.link(tmp, path)
+        except FileExistsError:
+            raise
+        except OSError as exc:
+            if exc.errno not in _NO_LINKS:
+                raise
+            flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+            with os.fdopen(os.open(path, flags), "wb") as handle:
+                handle.write(content)
+    except FileExistsError as exc:  # another run was faster
+        raise _exists(path) from exc
 
 
 def _default_mode() -> int:
