@@ -2,9 +2,10 @@
 
     python benchmarks/before_after.py d3817ac^ [--tasks 10000]
 
-Checks HEAD out into a temporary git worktree with only `cchc_cli/yamlsafe.py` and
-`cchc_cli/loader.py` taken from the older commit, so that nothing else differs, and runs
-the same commands with ``PYTHONPATH`` pointing at one tree or the other, alternating.
+Checks HEAD out into a temporary git worktree with only `cchc_cli/read/yaml_reader.py` and
+`cchc_cli/read/loader.py` taken from the older commit, so that nothing else differs, and
+runs the same commands with ``PYTHONPATH`` pointing at one tree or the other, alternating.
+The older commit must have the same layout (the rooms of e23121b or later).
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from generate import REPO, generate
 from run import _HWM_PROBE, AS_OF, PY
 
-LOADER_FILES = ["cchc_cli/yamlsafe.py", "cchc_cli/loader.py"]
+LOADER_FILES = ["cchc_cli/read/yaml_reader.py", "cchc_cli/read/loader.py"]
 IN_PROCESS = """\
 import sys, time
 from pathlib import Path

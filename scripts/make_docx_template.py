@@ -1,4 +1,4 @@
-"""Build the Word template of the periodic CCHC report: ``cchc_cli/templates/report.docx``.
+"""Build the Word template of the periodic CCHC report: ``templates/report.docx``.
 
 The template is an ordinary Word file with docxtpl (Jinja) tags, so staff can restyle it in
 Word and save it as ``templates/report.docx`` in their data repository. This script is the
@@ -33,7 +33,7 @@ from cchc_cli.report.docx import reproducible_zip
 
 FONT = "Times New Roman"
 BODY_PT = 14
-TARGET = Path(__file__).resolve().parent.parent / "cchc_cli" / "templates" / "report.docx"
+TARGET = Path(__file__).resolve().parent.parent / "templates" / "report.docx"
 FIXED_TIME = dt.datetime(2024, 1, 1, tzinfo=dt.UTC)
 STATE_COLUMNS = 6  # len(cchc_cli.engine.progress.STATE_ORDER)
 

@@ -1,14 +1,39 @@
-"""Shared fixtures: a clean environment for every test, and data trees in tmp_path."""
+"""Shared fixtures: a clean environment for every test, and data trees in tmp_path.
+
+Property tests (hypothesis) run under the profile named by ``HYPOTHESIS_PROFILE``:
+
+- ``ci`` (what `.ci/run` and the README's test command use): derandomised, so CI never
+  depends on luck; the same examples every run.
+- ``dev`` (the default for a plain ``pytest``): random seeds, to keep finding new
+  counter-examples. Pin each one found with ``@example`` in its test.
+"""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 from typer.testing import CliRunner
 
 from tests.helpers import build_tree, with_base
+
+settings.register_profile("ci", derandomize=True, database=None, print_blob=True)
+settings.register_profile("dev", print_blob=True)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))
+
+AS_ROOT = os.name == "posix" and os.geteuid() == 0
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Tests of real file permissions cannot pass as root (root reads everything): skip them
+    there; `tests/test_unprivileged.py` runs them again as the user nobody."""
+    skip = pytest.mark.skip(reason="needs a non-root user; test_unprivileged.py runs it as nobody")
+    for item in items:
+        if item.get_closest_marker("unprivileged") and (AS_ROOT or os.name != "posix"):
+            item.add_marker(skip)
 
 
 @pytest.fixture(autouse=True)

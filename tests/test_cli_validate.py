@@ -14,6 +14,7 @@ from typer.testing import CliRunner
 from cchc_cli import __version__
 from cchc_cli.cli.app import app
 from tests.conftest import TreeFactory
+from tests.helpers import TASKS
 
 BAD_TASK = """\
 tasks:
@@ -243,3 +244,24 @@ def test_output_is_utf8_even_in_a_legacy_code_page(make_repo: TreeFactory) -> No
     assert result.returncode == 1, result.stderr.decode("utf-8", "replace")
     assert "lỗi [unknown-ref] Không có đơn vị" in result.stdout.decode("utf-8")
     assert "1 lỗi" in result.stderr.decode("utf-8")
+
+
+def test_schema_out_writes_where_it_is_told(make_repo: TreeFactory, runner: CliRunner) -> None:
+    repo = make_repo()
+    out = repo / "elsewhere" / "x"
+    result = runner.invoke(app, ["--data", str(repo), "schema", "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert len(list(out.glob("*.schema.json"))) == 5
+    assert not (repo / "schemas").exists()
+
+
+@pytest.mark.parametrize("fmt", ["text", "github"])
+def test_control_characters_in_a_value_never_reach_the_terminal(
+    make_repo: TreeFactory, runner: CliRunner, fmt: str
+) -> None:
+    tasks = TASKS.replace("due: 31/01/2024", 'due: "\\e[2J31/01"')
+    repo = make_repo({"data/tasks/van-phong.yaml": tasks})
+    result = runner.invoke(app, ["--data", str(repo), "validate", "--format", fmt])
+    assert result.exit_code == 1
+    assert "\x1b" not in result.output
+    assert "\\x1b[2J31/01" in result.stdout

@@ -128,3 +128,16 @@ def test_two_processes_writing_the_same_file_exactly_one_wins(tmp_path: Path) ->
             results = list(pool.map(_write_in_a_process, [str(target)] * 2, [b"A", b"B"]))
         assert sorted(results) == ["exists", "written"]
         assert target.read_bytes() == (b"A" if results[0] == "written" else b"B")
+
+
+@pytest.mark.unprivileged
+def test_a_folder_without_write_permission_is_a_vietnamese_error(tmp_path: Path) -> None:
+    folder = tmp_path / "chi-doc"
+    folder.mkdir()
+    folder.chmod(0o555)
+    try:
+        with pytest.raises(CchcError, match="không có quyền truy cập"):
+            write_atomic(folder / "out.md", b"x")
+        assert list(folder.iterdir()) == []
+    finally:
+        folder.chmod(0o755)

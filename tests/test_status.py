@@ -20,10 +20,14 @@ from typer.testing import CliRunner
 from cchc_cli.checks import check
 from cchc_cli.cli.app import app
 from cchc_cli.cli.status import make_query
+from cchc_cli.engine.indicators import digits_to_show
+from cchc_cli.models import Target
 from cchc_cli.read.loader import load_checked
 from cchc_cli.status.text import print_text
 from cchc_cli.status.view import build
+from tests.conftest import TreeFactory
 from tests.golden import assert_golden
+from tests.helpers import TASKS, UNITS
 
 FIXTURE = Path(__file__).parent / "fixtures" / "status"
 GOLDEN = Path(__file__).parent / "golden" / "status"
@@ -398,3 +402,72 @@ def test_broken_plan_file_still_shows_the_tasks(runner: CliRunner, broken: Path)
     assert result.exit_code == 1
     assert result.stdout.startswith("(chưa đọc được kế hoạch)\n")
     assert "data/plan.yaml" in result.stderr
+
+
+def test_names_with_square_brackets_are_shown_as_written(
+    make_repo: TreeFactory, runner: CliRunner
+) -> None:
+    """Rich markup in data ("[/cũ]", "[i]") must neither crash nor vanish from the dashboard."""
+    units = UNITS.replace("name: Thanh tra Sở", 'name: "Thanh tra Sở [/cũ]"').replace(
+        "name: Văn phòng Sở", 'name: "Văn phòng Sở [i]mới"'
+    )
+    repo = make_repo({"data/units.yaml": units})
+    result = runner.invoke(app, ["--data", str(repo), "status", "--as-of", "31/01/2024"])
+    assert result.exit_code == 0, result.output
+    assert "Văn phòng Sở [i]mới" in result.stdout
+    assert "Thanh tra Sở [/cũ]" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("value", "op", "target", "digits"),
+    [
+        (95.004, ">", 95, 3),
+        (95.0, ">", 95, 2),
+        (96.15, ">", 95, 2),
+        (7.9999, "<=", 8, 4),
+    ],
+)
+def test_values_near_a_target_get_the_decimals_that_tell_them_apart(
+    value: float, op: str, target: float, digits: int
+) -> None:
+    assert (
+        digits_to_show(value, Target.model_validate({"years": 2024, "op": op, "value": target}))
+        == digits
+    )
+
+
+def test_dashboard_does_not_print_a_met_value_as_the_target(
+    make_repo: TreeFactory, runner: CliRunner
+) -> None:
+    from tests.helpers import INDICATORS
+
+    indicators = INDICATORS.replace(
+        "- {year: 2023, value: 96.5, surveyed: 200, satisfied: 193}",
+        "- {year: 2023, value: 95.0}\n      - {year: 2024, value: 95.004}",
+    )
+    repo = make_repo({"data/indicators/sipas.yaml": indicators})
+    result = runner.invoke(
+        app, ["--data", str(repo), "status", "--as-of", "31/12/2024", "--year", "2024"]
+    )
+    assert "95,004 ✓" in result.stdout
+
+
+@pytest.mark.parametrize("year", ["0", "-5", "99999"])
+def test_status_year_must_be_a_real_year(
+    make_repo: TreeFactory, runner: CliRunner, year: str
+) -> None:
+    repo = make_repo()
+    result = runner.invoke(app, ["--data", str(repo), "status", f"--year={year}"])
+    assert result.exit_code == 2
+    assert "không hợp lệ (tuỳ chọn --year)" in result.stderr
+
+
+def test_control_characters_in_a_title_never_reach_the_terminal(
+    make_repo: TreeFactory, runner: CliRunner
+) -> None:
+    """A title written "\\e[2J" in quotes would clear the screen if printed raw."""
+    tasks = TASKS.replace("Ban hành kế hoạch CCHC năm", '"Kế hoạch \\e[2J năm"')
+    repo = make_repo({"data/tasks/van-phong.yaml": tasks})
+    result = runner.invoke(app, ["--data", str(repo), "status", "--as-of", "15/01/2024"])
+    assert "\x1b" not in result.output
+    assert "Kế hoạch \\x1b[2J năm" in result.stdout

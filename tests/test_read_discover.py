@@ -96,3 +96,30 @@ def test_validate_a_folder_reports_the_files_below_it(
     result = runner.invoke(app, ["--data", str(repo), "validate", str(repo / "data" / "tasks")])
     assert result.exit_code == 1
     assert "data/tasks/phong/bad.yaml:" in result.stdout
+
+
+# --- real permissions (run as the user nobody when the suite runs as root) ------------------
+
+
+@pytest.mark.unprivileged
+def test_a_task_file_without_read_permission_is_located(
+    make_repo: TreeFactory, runner: CliRunner
+) -> None:
+    repo = make_repo({"data/tasks/khoa.yaml": TASKS.replace("VP-01", "K-01")})
+    (repo / "data" / "tasks" / "khoa.yaml").chmod(0)
+    result = runner.invoke(app, ["--data", str(repo), "validate"])
+    assert result.exit_code == 1
+    assert (
+        "data/tasks/khoa.yaml: lỗi [unreadable] Không đọc được tệp “data/tasks/khoa.yaml”: "
+        "không có quyền truy cập." in result.stdout
+    )
+
+
+@pytest.mark.unprivileged
+def test_a_task_folder_without_permission_is_located(make_repo: TreeFactory) -> None:
+    repo = make_repo({"data/tasks/phong/a.yaml": TASKS.replace("VP-01", "A-01")})
+    (repo / "data" / "tasks" / "phong").chmod(0)
+    try:
+        assert ("data/tasks/phong", "error", "unreadable") in codes(repo)
+    finally:
+        (repo / "data" / "tasks" / "phong").chmod(0o755)

@@ -12,6 +12,7 @@ import pytest
 from typer.testing import CliRunner
 
 from cchc_cli.cli.app import app
+from tests.conftest import TreeFactory
 from tests.golden import assert_golden
 
 FIXTURE = Path(__file__).parent / "fixtures" / "report"
@@ -221,3 +222,63 @@ def test_no_git_no_commit(runner: CliRunner, repo: Path, monkeypatch: pytest.Mon
     result = run(runner, repo, "--year", "2024", "-o", "-")
     assert result.exit_code == 0, result.output
     assert "commit" not in result.stdout
+
+
+def test_markdown_report_escapes_task_titles(make_repo: TreeFactory, runner: CliRunner) -> None:
+    from tests.helpers import TASKS
+
+    tasks = TASKS.replace("Ban hành kế hoạch CCHC năm", '"Ban hành <b>kế hoạch</b> & quy chế"')
+    repo = make_repo({"data/tasks/van-phong.yaml": tasks})
+    result = runner.invoke(app, ["--data", str(repo), "report", "--year", "2024", "-o", "-"])
+    assert result.exit_code == 0, result.output
+    assert "&lt;b>kế hoạch&lt;/b> &amp; quy chế" in result.stdout
+    assert "<b>" not in result.stdout
+
+
+def test_template_saved_with_a_bom_renders_without_it(
+    make_repo: TreeFactory, runner: CliRunner
+) -> None:
+    repo = make_repo({"templates/report.md.j2": "\ufeffBáo cáo {{ period.title|md_text }}\n"})
+    result = runner.invoke(app, ["--data", str(repo), "report", "--year", "2024", "-o", "-"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("Báo cáo ")
+
+
+def test_data_option_dot_inside_the_data_folder_uses_the_repository(
+    make_repo: TreeFactory, runner: CliRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`cchc --data . report` from inside data/ writes to <repo>/reports, not data/reports."""
+    repo = make_repo()
+    monkeypatch.chdir(repo / "data")
+    result = runner.invoke(app, ["--data", ".", "report", "--year", "2024"])
+    assert result.exit_code == 0, result.output
+    assert (repo / "reports" / "2024-year.md").is_file()
+    assert not (repo / "data" / "reports").exists()
+
+
+def test_section_one_area_comes_from_the_plan(make_repo: TreeFactory, runner: CliRunner) -> None:
+    from tests.helpers import PLAN, TASKS
+
+    plan = PLAN + "direction_area: tthc\n"
+    tasks = TASKS.replace("area: chi-dao", "area: tthc")
+    repo = make_repo({"data/plan.yaml": plan, "data/tasks/van-phong.yaml": tasks})
+    result = runner.invoke(app, ["--data", str(repo), "report", "--year", "2024", "-o", "-"])
+    assert result.exit_code == 0, result.output
+    section_one = result.stdout.split("## I.")[1].split("## II.")[0]
+    assert "Ban hành kế hoạch CCHC năm" in section_one
+
+
+def test_control_characters_in_a_title_never_reach_the_report(
+    make_repo: TreeFactory, runner: CliRunner
+) -> None:
+    from tests.helpers import TASKS
+
+    tasks = TASKS.replace("Ban hành kế hoạch CCHC năm", '"Kế hoạch \\e]0;x\\a năm"')
+    repo = make_repo({"data/tasks/van-phong.yaml": tasks})
+    for fmt in ("md", "html"):
+        result = runner.invoke(
+            app, ["--data", str(repo), "report", "--year", "2024", "-o", "-", "-f", fmt]
+        )
+        assert result.exit_code == 0, result.output
+        assert "\x1b" not in result.stdout and "\x07" not in result.stdout
+        assert "Kế hoạch \\x1b]0;x\\x07 năm" in result.stdout

@@ -10,6 +10,7 @@ from cchc_cli.report.facts import occurrence_label
 from cchc_cli.report.filters import (
     list_items,
     md_cell,
+    md_text,
     placeholder,
     quantity,
     rate,
@@ -94,3 +95,15 @@ def test_placeholder() -> None:
 )
 def test_occurrence_label(period: str | None, expected: str) -> None:
     assert occurrence_label(period) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Kiểm tra <script>x</script>", "Kiểm tra &lt;script>x&lt;/script>"),
+        ("R&D", "R&amp;D"),
+    ],
+)
+def test_markdown_shows_html_as_text(text: str, expected: str) -> None:
+    assert md_text(text) == expected
+    assert md_cell(text + " | a") == expected + " \\| a"

@@ -162,12 +162,15 @@ def test_an_unreadable_template_file(
     )
 
 
-@pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="needs a non-root POSIX user")
+@pytest.mark.unprivileged
 def test_really_unreadable_templates(runner: CliRunner, repo: Path) -> None:
     _override(repo, "report.md.j2", "{{ header.summary }}\n")
     (repo / "templates" / "report.md.j2").chmod(0)
     try:
-        assert "không có quyền đọc" in _error(run(runner, repo, "-o", "-"))
+        assert (
+            "Không đọc được mẫu báo cáo “templates/report.md.j2”: không có quyền truy cập."
+            in _error(run(runner, repo, "-o", "-"))
+        )
     finally:
         (repo / "templates" / "report.md.j2").chmod(0o644)
     (repo / "templates").chmod(0)

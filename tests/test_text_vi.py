@@ -1,0 +1,50 @@
+"""The one place for Vietnamese text made from values: dates, numbers, percents, OS errors,
+and text that is safe to print."""
+
+from __future__ import annotations
+
+import errno
+from datetime import date
+
+import pytest
+
+from cchc_cli.text_vi import dmy, number, os_error_text, percent, printable
+
+
+def test_dates_and_numbers() -> None:
+    assert dmy(date(2021, 7, 5)) == "05/07/2021"
+    assert dmy(None) == ""
+    assert number(96.15) == "96,15"
+    assert number(95.0) == "95"
+    assert percent(2 / 3) == "66,7%"
+    assert percent(None) == "–"
+    assert percent(0.9615, 2, space=" ") == "96,15 %"
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        ("Kiểm tra \x1b[31mđỏ", "Kiểm tra \\x1b[31mđỏ"),
+        ("a\x07b\x00c", "a\\x07b\\x00c"),
+        ("C1 \x9b2J", "C1 \\x9b2J"),
+        ("dòng\u2028mới", "dòng\\u2028mới"),
+        ("xuống\ndòng\tvà tab", "xuống\ndòng\tvà tab"),
+        ("Bình thường", "Bình thường"),
+    ],
+)
+def test_control_characters_are_shown_escaped(text: str, shown: str) -> None:
+    assert printable(text) == shown
+
+
+@pytest.mark.parametrize(
+    ("error", "text"),
+    [
+        (PermissionError(errno.EACCES, "denied"), "không có quyền truy cập"),
+        (FileNotFoundError(errno.ENOENT, "missing"), "không tồn tại"),
+        (OSError(errno.ENOTDIR, "x"), "một phần của đường dẫn là tệp, không phải thư mục"),
+        (OSError(errno.ENOTEMPTY, "x"), "lỗi hệ thống (ENOTEMPTY)"),
+        (OSError("no errno"), "lỗi hệ thống"),
+    ],
+)
+def test_os_errors_are_vietnamese(error: OSError, text: str) -> None:
+    assert os_error_text(error) == text
