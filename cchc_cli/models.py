@@ -279,6 +279,11 @@ class Update(Model):
         default=None,
         description="Tài liệu kiểm chứng, ví dụ “Công văn số 123/SCT-VP ngày 10/3/2024”.",
     )
+    result: str | None = Field(
+        default=None,
+        description="Kết quả như báo cáo sẽ viết, một câu ở thì quá khứ, ví dụ “Sở đã ban hành "
+        "Kế hoạch số 13/KH-SCT ngày 15/01/2024 về cải cách hành chính năm 2024.”",
+    )
 
 
 class Occurrence(Model):
@@ -298,6 +303,10 @@ class Occurrence(Model):
         default=None,
         description="Hạn riêng của kỳ này, khi khác ngày cuối kỳ (ví dụ báo cáo quý I hạn "
         "20/03, tự đánh giá năm 2024 hạn 31/01/2025).",
+    )
+    result: str | None = Field(
+        default=None,
+        description="Kết quả của kỳ như báo cáo sẽ viết, một câu ở thì quá khứ.",
     )
 
 
