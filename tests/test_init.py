@@ -21,7 +21,7 @@ from cchc_cli.init.scaffold import InitOptions, build_files
 from cchc_cli.output import json_schema as schemas
 from cchc_cli.read.loader import load_checked
 from cchc_cli.report.templates import builtin_dir
-from tests.test_shipped_data import _DatesAsText
+from tests.test_shipped_data import _DatesAsText, _kind
 
 EXPECTED_FILES = {
     ".github/workflows/cchc.yml",
@@ -41,7 +41,6 @@ EXPECTED_FILES = {
     *(f"schemas/{kind}.schema.json" for kind in schemas.KINDS),
 }
 SCHEMA_LINE = re.compile(r"# yaml-language-server: \$schema=(\S+)")
-KIND_OF = {"plan.yaml": "plan", "areas.yaml": "areas", "units.yaml": "units"}
 
 
 def _init(runner: CliRunner, folder: Path, *args: str) -> str:
@@ -165,7 +164,7 @@ def test_every_data_file_points_at_its_schema_and_passes_it(repo: Path) -> None:
         match = SCHEMA_LINE.fullmatch(text.splitlines()[0])
         assert match, path
         schema_path = (path.parent / match.group(1)).resolve()
-        kind = KIND_OF.get(path.name) or path.parent.name
+        kind = _kind(path)
         assert schema_path == (repo / "schemas" / f"{kind}.schema.json").resolve()
         document: Any = json.loads(schema_path.read_text(encoding="utf-8"))
         jsonschema.validate(yaml.load(text, Loader=_DatesAsText), document)
@@ -203,7 +202,7 @@ def test_vscode_maps_every_schema_to_the_files_it_describes(repo: Path) -> None:
         expected = {
             p.relative_to(repo).as_posix()
             for p in (repo / "data").rglob("*.yaml")
-            if (KIND_OF.get(p.name) or p.parent.name) == kind
+            if _kind(p) == kind
         }
         assert matched == expected, kind
 

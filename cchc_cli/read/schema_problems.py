@@ -30,6 +30,10 @@ _PATTERN_MESSAGES = {
         "Năm áp dụng “{input}” không hợp lệ.",
         "Viết một năm (2025) hoặc một khoảng năm (“2021-2030”).",
     ),
+    r"^[0-9A-Za-z]+(\.[0-9A-Za-z]+)*$": (
+        "Số thứ tự tiêu chí “{input}” không hợp lệ.",
+        'Viết như trong bộ tiêu chí, các cấp cách nhau bằng dấu chấm, ví dụ "1.1.2".',
+    ),
     r"^\d{4}(-Q[1-4])?$": (
         "Kỳ “{input}” không hợp lệ.",
         "Viết năm (2024) cho nhiệm vụ hằng năm, hoặc “2024-Q1” … “2024-Q4” cho hằng quý.",
