@@ -348,12 +348,16 @@ class RankGap:
 
     @property
     def needed(self) -> float | None:
-        """Index points needed to reach the target rank (0 when already within)."""
-        return None if self.gap is None else max(0.0, self.gap)
+        """Index points needed to reach the target rank (0 when already within); None
+        without a target."""
+        if self.target is None:
+            return None
+        return 0.0 if self.gap is None else max(0.0, self.gap)
 
     @property
     def margin(self) -> float | None:
-        """Index points above the department that would push it out (when within)."""
+        """Index points above the department that would push it out (0 when outside); None
+        without a target, or when too few departments could push it out."""
         return None if self.gap is None else max(0.0, -self.gap)
 
     @property
