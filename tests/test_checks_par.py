@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from cchc_cli.checks import check
 from cchc_cli.errors import Problem
 from cchc_cli.read.loader import load_checked
@@ -35,7 +37,7 @@ indicators:
 """
 
 
-def _problems(make_repo: TreeFactory, files: dict[str, str | bytes | None]) -> list[Problem]:
+def _problems(make_repo: TreeFactory, files: Mapping[str, str | bytes | None]) -> list[Problem]:
     repo = make_repo({"data/par/criteria/mau.yaml": CRITERIA, **files})
     return load_checked(repo / "data", check).problems
 
