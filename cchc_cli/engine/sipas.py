@@ -96,6 +96,8 @@ class SipasYear:
     method: Method | None
     elements: tuple[ElementRate, ...]
     target: Target | None
+    surveyed: int | None = None  # ballots, when recorded
+    satisfied: int | None = None
 
     @property
     def recomputed(self) -> float | None:
@@ -143,7 +145,17 @@ def sipas_year(indicator: Indicator, year: int) -> SipasYear | None:
     exact, method = (
         overall(rates, value.satisfied, value.surveyed) if value is not None else (None, None)
     )
-    return SipasYear(indicator, year, value.value if value else None, exact, method, rates, target)
+    return SipasYear(
+        indicator,
+        year,
+        value.value if value else None,
+        exact,
+        method,
+        rates,
+        target,
+        value.surveyed if value else None,
+        value.satisfied if value else None,
+    )
 
 
 def sipas_indicator(indicators: Iterable[Indicator]) -> Indicator | None:
