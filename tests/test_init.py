@@ -16,6 +16,7 @@ from cchc_cli import __version__
 from cchc_cli.checks import check
 from cchc_cli.cli.app import app
 from cchc_cli.dataset import Dataset
+from cchc_cli.engine.par import leaves
 from cchc_cli.errors import UsageError
 from cchc_cli.init.scaffold import InitOptions, build_files
 from cchc_cli.output import json_schema as schemas
@@ -35,6 +36,8 @@ EXPECTED_FILES = {
     "data/areas.yaml",
     "data/indicators/par-index.yaml",
     "data/indicators/sipas.yaml",
+    "data/par/assessments/2021.yaml",
+    "data/par/criteria/bo-tieu-chi-mau.yaml",
     "data/plan.yaml",
     "data/tasks/van-phong.yaml",
     "data/units.yaml",
@@ -73,7 +76,7 @@ def test_writes_every_promised_file(repo: Path) -> None:
 def test_passes_validate_at_once(repo: Path, runner: CliRunner) -> None:
     result = runner.invoke(app, ["--data", str(repo), "validate", "--strict"])
     assert (result.exit_code, result.stdout) == (0, "")
-    assert "Dữ liệu hợp lệ (6 tệp, 1 nhiệm vụ)." in result.stderr
+    assert "Dữ liệu hợp lệ (8 tệp, 1 nhiệm vụ)." in result.stderr
 
 
 def test_status_and_report_run_on_it(repo: Path, runner: CliRunner) -> None:
@@ -474,3 +477,22 @@ def test_cchc_rev_option_reaches_pre_commit_and_ci(tmp_path: Path, runner: CliRu
     assert "rev: v9" in config
     workflow = (target / ".github" / "workflows" / "cchc.yml").read_text(encoding="utf-8")
     assert "git+https://example.org/cchc.git@v9" in workflow
+
+
+def test_the_assessment_lists_every_sub_criterion_of_the_sample_set(
+    tmp_path: Path, runner: CliRunner
+) -> None:
+    folder = tmp_path / "kho"
+    _init(runner, folder, "--start", "2023", "--end", "2027")
+    dataset = _dataset(folder)
+    (criteria,) = dataset.par.criteria
+    (sheet,) = dataset.par.assessments
+    assert sheet.path == "data/par/assessments/2023.yaml"
+    assert (sheet.item.year, sheet.item.criteria) == (2023, criteria.item.id)
+    assert criteria.item.years == "2023-2027"
+    assert [s.id for s in sheet.item.scores] == [leaf.id for leaf in leaves(criteria.item)]
+    assert all(s.self_score is None for s in sheet.item.scores)
+    result = runner.invoke(app, ["--data", str(folder), "par"])
+    assert result.exit_code == 0, result.output
+    assert "PAR INDEX năm 2023" in result.stdout
+    assert "Còn 61 mục chưa có điểm." in result.stdout

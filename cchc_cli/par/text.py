@@ -140,7 +140,8 @@ def _score_table(facts: dict[str, Any]) -> Table:
 def _lost_table(facts: dict[str, Any]) -> RenderableType:
     title = "Tiêu chí bị mất điểm (nhiều nhất trước)"
     if not facts["lost"]:
-        return Text(f"{title}: không có.", style="bold")
+        none = "chưa có điểm nào" if facts["totals"]["points"] is None else "không có"
+        return Text(f"{title}: {none}.", style="bold")
     table = _table(title)
     table.add_column("TT", no_wrap=True)
     table.add_column("Tiêu chí, tiêu chí thành phần, nhiệm vụ liên quan", ratio=1, min_width=20)
