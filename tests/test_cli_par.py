@@ -160,3 +160,50 @@ def test_data_errors_show_what_can_be_shown_and_exit_1(runner: CliRunner, tmp_pa
     assert result.exit_code == 1
     assert "[par-score]" in result.stderr
     assert "Theo lĩnh vực và tiêu chí" in result.stdout
+
+
+def _plain_types(value: Any) -> set[str]:
+    """The type names found anywhere in `value`."""
+    if isinstance(value, dict):
+        assert all(isinstance(k, str) for k in value)
+        return {"dict"}.union(*(_plain_types(v) for v in value.values()))
+    if isinstance(value, list):
+        return {"list"}.union(*(_plain_types(v) for v in value))
+    return {type(value).__name__}
+
+
+def test_the_report_api_gives_plain_rows() -> None:
+    """`self_assessment` is what the self-assessment report will use: plain data only."""
+    from cchc_cli.checks import check
+    from cchc_cli.par.rows import self_assessment
+    from cchc_cli.read.loader import load_checked
+
+    facts = self_assessment(load_checked(DATA, check), 2024)
+    assert _plain_types(facts) <= {
+        "dict",
+        "list",
+        "str",
+        "int",
+        "float",
+        "bool",
+        "date",
+        "NoneType",
+    }
+    rows = {r["id"]: r for r in facts["rows"]}
+    assert len([r for r in facts["rows"] if r["level"] == "item"]) == 57  # + 4 criteria scored
+    row = rows["7.2.3"]
+    assert (row["max"], row["self"], row["appraised"], row["survey"], row["lost"]) == (
+        2,
+        1,
+        1,
+        None,
+        1,
+    )
+    assert row["explanation"].startswith("Tỷ lệ hồ sơ có phát sinh phí")
+    (evidence,) = row["evidence"]
+    assert (evidence["document"], evidence["date"].isoformat()) == ("441/BC-SCT", "2024-12-13")
+    assert evidence["text"].startswith("441/BC-SCT ngày 13/12/2024 của Sở Công Thương: ")
+    (task,) = rows["1.2.1"]["evidence"]
+    assert task["task"] == "VP-04" and task["task_title"].startswith("Thực hiện báo cáo định kỳ")
+    assert [e["date"].year for e in task["task_evidence"]] == [2024] * 5
+    assert rows["8.1"]["survey_scored"] is True and rows["8.1"]["self"] is None
