@@ -150,3 +150,13 @@ def test_a_yaml_file_directly_in_the_par_folder_is_not_read(make_repo: TreeFacto
     assert [(p.path, p.code, p.level) for p in problems] == [
         ("data/par/2024.yaml", "unknown-file", "warning")
     ]
+
+
+def test_an_unquoted_criterion_number_is_refused_as_typed(make_repo: TreeFactory) -> None:
+    """YAML reads 1.10 as the number 1.1: the message shows what was typed and how to quote it."""
+    assessment = "year: 2024\ncriteria: mau\nscores:\n  - {id: 1.10, self: 1}\n"
+    problems = _problems(make_repo, {"data/par/assessments/2024.yaml": assessment})
+    (first,) = [p for p in problems if p.code != "par-missing"]
+    assert (first.line, first.col, first.code) == (4, 10, "wrong-type")
+    assert first.message == "Giá trị “1.10” phải là chữ (văn bản)."
+    assert first.hint == 'YAML hiểu “1.10” là một số. Đặt trong dấu nháy kép: "1.10".'

@@ -163,6 +163,9 @@ def describe(
         }.get(kind, "")
         if kind == "string_type" and isinstance(error.get("input"), bool):
             hint = f"YAML hiểu “{shown}” là giá trị đúng/sai. " + hint
+        elif kind == "string_type" and isinstance(error.get("input"), (int, float)):
+            # e.g. a criterion number: 1.1 unquoted is a number, and 1.10 becomes 1.1
+            hint = f'YAML hiểu “{shown}” là một số. Đặt trong dấu nháy kép: "{shown}".'
         if isinstance(error.get("input"), (list, dict)):
             where = f"Trường “{field}”" if field else "Nội dung tệp"
             return "wrong-type", f"{where} phải là {expected}.", _ROOT_HINT if not loc else hint
