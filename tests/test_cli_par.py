@@ -207,3 +207,20 @@ def test_the_report_api_gives_plain_rows() -> None:
     assert task["task"] == "VP-04" and task["task_title"].startswith("Thực hiện báo cáo định kỳ")
     assert [e["date"].year for e in task["task_evidence"]] == [2024] * 5
     assert rows["8.1"]["survey_scored"] is True and rows["8.1"]["self"] is None
+
+
+def test_an_assessment_on_an_unknown_set_shows_the_rest_and_exits_1(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    repo = tmp_path / "repo"
+    shutil.copytree(DATA, repo / "data")
+    sheet = repo / "data/par/assessments/2024.yaml"
+    sheet.write_text(
+        sheet.read_text("utf-8").replace("criteria: qd-1396-2022", "criteria: qd-1396")
+    )
+    result = _par(runner, "--year", "2024", data=repo)
+    assert result.exit_code == 1
+    assert "Bộ tiêu chí “qd-1396” chưa đọc được" in result.stdout
+    assert "Xếp hạng năm 2024: hạng 4/19" in result.stdout
+    assert "[unknown-ref] Không có bộ tiêu chí mã “qd-1396”" in result.stderr
+    assert "Có phải ý bạn là “qd-1396-2022”?" in result.stderr
