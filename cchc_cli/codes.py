@@ -111,7 +111,8 @@ CODES: dict[str, CodeInfo] = {
         "Đặt mã khác, hoặc gộp hai mục.",
     ),
     "unknown-ref": CodeInfo(
-        "Tham chiếu tới mã không có (lĩnh vực, đơn vị, mục tiêu, giải pháp, chỉ số).",
+        "Tham chiếu tới mã không có (lĩnh vực, đơn vị, mục tiêu, giải pháp, chỉ số, nhiệm vụ, "
+        "tiêu chí, bộ tiêu chí PAR INDEX).",
         "Sửa mã theo gợi ý, hoặc khai báo mã mới trong tệp được nêu.",
         "lead: van-phongg",
     ),
@@ -153,6 +154,59 @@ CODES: dict[str, CodeInfo] = {
     ),
     "survey-mismatch": CodeInfo(
         "Tỷ lệ SIPAS không khớp với số phiếu.", "Tính lại: satisfied / surveyed × 100."
+    ),
+    # PAR INDEX self-assessment
+    "par-years": CodeInfo(
+        "Bộ tiêu chí PAR INDEX không áp dụng cho năm của bảng tự đánh giá, hoặc khoảng năm bị "
+        "ngược.",
+        "Chọn bộ tiêu chí áp dụng cho năm đó (“criteria:”), hoặc sửa “years” của bộ tiêu chí.",
+        "year: 2024\ncriteria: qd-1150-2017   # bộ tiêu chí áp dụng 2017-2021",
+    ),
+    "par-missing": CodeInfo(
+        "Bảng tự đánh giá thiếu tiêu chí thành phần, hoặc đã gửi mà còn tiêu chí chưa tự chấm.",
+        "Mỗi tiêu chí thành phần một mục trong “scores:”; khi đã ghi “submitted:”, mọi tiêu chí "
+        "tự chấm phải có “self:” (kể cả 0).",
+    ),
+    "par-score": CodeInfo(
+        "Điểm âm hoặc lớn hơn điểm tối đa của tiêu chí.",
+        "Sửa điểm trong khoảng từ 0 đến điểm tối đa ghi ở bộ tiêu chí.",
+        "self: 2.5   # tiêu chí tối đa 2 điểm",
+    ),
+    "par-total": CodeInfo(
+        "Tổng điểm (hoặc điểm tối đa) ghi cho một tiêu chí, lĩnh vực không bằng tổng các mục "
+        "bên dưới.",
+        "Sửa cho bằng tổng, hoặc bỏ dòng tổng để cchc tự cộng.",
+    ),
+    "par-survey-scored": CodeInfo(
+        "Tiêu chí chấm bằng điều tra xã hội học lại có điểm tự chấm (hoặc ngược lại).",
+        "Tiêu chí điều tra chỉ ghi “survey:”; tiêu chí tự chấm ghi “self:”, “appraised:”.",
+        '- {id: "8.1", self: 5}   # 8.1 là tiêu chí điều tra',
+    ),
+    "par-unexplained": CodeInfo(
+        "Tự chấm điểm mà không có tài liệu kiểm chứng và không có giải trình.",
+        "Ghi “evidence:” (số, ngày văn bản, hoặc mã nhiệm vụ), hoặc “explanation:”.",
+    ),
+    "par-evidence": CodeInfo(
+        "Tài liệu kiểm chứng ghi thiếu: không có số, ký hiệu hoặc ngày văn bản, hoặc ghi cả văn "
+        "bản lẫn mã nhiệm vụ.",
+        "Mỗi tài liệu ghi “document:” và “date:” (thêm “issuer:”, “summary:”), hoặc chỉ “task:”.",
+        "- {document: 13/KH-SCT}   # thiếu date",
+    ),
+    "par-evidence-date": CodeInfo(
+        "Tài liệu kiểm chứng ngoài năm đánh giá hoặc sau hạn tự đánh giá; nhiệm vụ được dẫn "
+        "không có tài liệu kiểm chứng trong năm (cảnh báo).",
+        "Dẫn văn bản ban hành trong năm đánh giá, đến hạn gửi kết quả; kiểm tra ngày (dd/mm/yyyy).",
+        "- {document: 13/KH-SCT, date: 15/01/2023}   # đánh giá năm 2024",
+    ),
+    "par-results": CodeInfo(
+        "Kết quả công bố chưa đánh dấu (hoặc đánh dấu hai) cơ quan mình, hoặc hạng không khớp "
+        "điểm (cảnh báo).",
+        "Ghi “ours: true” ở đúng một dòng; đối chiếu điểm và hạng với văn bản công bố.",
+    ),
+    "par-index-mismatch": CodeInfo(
+        "Điểm, hạng PAR INDEX đã ghi ở chỉ số khác với bảng tự đánh giá (điểm thẩm định và "
+        "điều tra) hoặc với kết quả công bố.",
+        "Đối chiếu văn bản công bố; sửa giá trị của chỉ số, hoặc điểm trong bảng tự đánh giá.",
     ),
 }
 

@@ -9,6 +9,7 @@ from typing import Any, Generic, TypeVar
 
 from cchc_cli.errors import Loc, Problem
 from cchc_cli.models import Area, Indicator, Plan, Task, Unit
+from cchc_cli.models_par import ParAssessmentFile, ParCriteriaFile, ParResultsFile
 
 T = TypeVar("T")
 
@@ -17,6 +18,10 @@ AREAS_FILE = "areas.yaml"
 UNITS_FILE = "units.yaml"
 TASKS_DIR = "tasks"
 INDICATORS_DIR = "indicators"
+PAR_DIR = "par"  # PAR INDEX: par/criteria/, par/assessments/, par/results/
+PAR_CRITERIA_DIR = "criteria"
+PAR_ASSESSMENTS_DIR = "assessments"
+PAR_RESULTS_DIR = "results"
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,6 +45,36 @@ class Located(Generic[T]):
     loc: Loc
 
 
+@dataclass(frozen=True, slots=True)
+class AssessmentSheet:
+    """A year's PAR INDEX self-assessment as loaded.
+
+    When some score entries failed the schema, `item` keeps the valid ones: `positions`
+    gives each kept entry's index in the file (for its `loc`), `rejected` the criterion ids
+    of the refused ones (already reported; not "missing" again).
+    """
+
+    item: ParAssessmentFile
+    path: str
+    positions: tuple[int, ...]
+    rejected: frozenset[str] = frozenset()
+
+    def score_loc(self, index: int) -> Loc:
+        """The `loc` of the `index`-th kept score entry."""
+        return ("scores", self.positions[index])
+
+
+@dataclass
+class ParData:
+    """The PAR INDEX files of a data folder (``data/par/``)."""
+
+    criteria: list[Located[ParCriteriaFile]] = field(default_factory=list)
+    assessments: list[AssessmentSheet] = field(default_factory=list)
+    results: list[Located[ParResultsFile]] = field(default_factory=list)
+    # Ids written in criteria files that failed the schema: not "unknown" where used.
+    broken_criteria: set[str] = field(default_factory=set)
+
+
 @dataclass
 class Dataset:
     """Everything read from a data folder, with the problems found on the way."""
@@ -54,6 +89,7 @@ class Dataset:
     # Task entries that failed the schema, as written: their references are still checked,
     # so one run reports every problem of a task, not the schema errors first.
     rejected_tasks: list[Located[dict[str, Any]]] = field(default_factory=list)
+    par: ParData = field(default_factory=ParData)
     problems: list[Problem] = field(default_factory=list)
     files: dict[str, Path] = field(default_factory=dict)
     limits: Limits = DEFAULT_LIMITS

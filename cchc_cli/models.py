@@ -14,6 +14,7 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSche
 
 CODE_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
 TASK_ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._-]*$"
+CRITERION_ID_PATTERN = r"^[0-9A-Za-z]+(\.[0-9A-Za-z]+)*$"
 _DMY = re.compile(r"^\s*(\d{1,2})/(\d{1,2})/(\d{4})\s*$")
 _ISO = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})\s*$")
 
@@ -79,6 +80,23 @@ VnDate = Annotated[
     ),
 ]
 Code = Annotated[str, Field(pattern=CODE_PATTERN, examples=["van-phong"])]
+# A PAR INDEX criterion as its set numbers it ("1", "1.1", "1.1.2"). A bare whole number is
+# taken as text; "1.1" must be quoted, or YAML reads the number 1.1 (and "1.10" as 1.1).
+CriterionId = Annotated[
+    str,
+    BeforeValidator(_year_span),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "integer", "minimum": 0},
+                {"type": "string", "pattern": CRITERION_ID_PATTERN},
+            ],
+            "description": 'Số thứ tự tiêu chí như trong bộ tiêu chí, trong dấu nháy kép: "1.1.2".',
+            "examples": ["1.1.2"],
+        }
+    ),
+    Field(pattern=CRITERION_ID_PATTERN),
+]
 Text = Annotated[str, Field(min_length=1)]
 # Numbers are strict: YAML's `true` must not count as 1, nor a quoted "50" pass unnoticed.
 Int = Annotated[int, Field(strict=True)]
@@ -239,6 +257,30 @@ class Source(Model):
     date: VnDate | None = Field(default=None, description="Ngày của văn bản.")
 
 
+SipasElementCode = Literal[
+    "tiep-can-dich-vu", "thu-tuc-hanh-chinh", "cong-chuc", "ket-qua", "gop-y-phan-anh"
+]
+
+
+class SipasElement(Model):
+    """One element of the SIPAS survey (Quyết định 1001/QĐ-BNV), in one year."""
+
+    element: SipasElementCode = Field(
+        description="Yếu tố: tiep-can-dich-vu (tiếp cận dịch vụ), thu-tuc-hanh-chinh (thủ tục "
+        "hành chính), cong-chuc (công chức trực tiếp giải quyết công việc), ket-qua (kết quả "
+        "dịch vụ), gop-y-phan-anh (tiếp nhận, giải quyết góp ý, phản ánh, kiến nghị)."
+    )
+    value: Number | None = Field(
+        default=None, description="Tỷ lệ hài lòng của yếu tố (%) như văn bản công bố ghi."
+    )
+    answers: Int | None = Field(
+        default=None, ge=1, description="Số câu trả lời của các câu hỏi thuộc yếu tố này."
+    )
+    satisfied: Int | None = Field(
+        default=None, ge=0, description="Số câu trả lời “hài lòng” và “rất hài lòng”."
+    )
+
+
 class IndicatorValue(Model):
     year: Year = Field(description="Năm đánh giá.")
     value: Number = Field(description="Giá trị đo được (điểm, hạng hoặc %).")
@@ -248,6 +290,10 @@ class IndicatorValue(Model):
     source: Source | None = Field(default=None, description="Văn bản công bố kết quả.")
     surveyed: Int | None = Field(default=None, ge=1, description="SIPAS: số phiếu khảo sát hợp lệ.")
     satisfied: Int | None = Field(default=None, ge=0, description="SIPAS: số phiếu hài lòng.")
+    elements: list[SipasElement] = Field(
+        default_factory=list,
+        description="SIPAS: kết quả từng yếu tố (tỷ lệ công bố, số câu trả lời) khi có.",
+    )
     note: str | None = Field(default=None, description="Ghi chú.")
 
 
@@ -343,6 +389,11 @@ class Task(Model):
     duties: list[Code] = Field(
         default_factory=list,
         description="Mã nhóm nhiệm vụ “Tổ chức thực hiện” của kế hoạch mà nhiệm vụ này cụ thể hoá.",
+    )
+    criteria: list[CriterionId] = Field(
+        default_factory=list,
+        description="Mã các tiêu chí PAR INDEX mà nhiệm vụ này phục vụ (trong data/par/criteria), "
+        'viết trong dấu nháy kép, ví dụ ["1.1", "3.3.1"].',
     )
     note: str | None = Field(default=None, description="Ghi chú.")
 

@@ -199,6 +199,9 @@ def test_schema_writes_then_refuses_to_clobber_changed_files(
     assert written == [
         "areas.schema.json",
         "indicators.schema.json",
+        "par-assessment.schema.json",
+        "par-criteria.schema.json",
+        "par-results.schema.json",
         "plan.schema.json",
         "tasks.schema.json",
         "units.schema.json",
@@ -251,7 +254,7 @@ def test_schema_out_writes_where_it_is_told(make_repo: TreeFactory, runner: CliR
     out = repo / "elsewhere" / "x"
     result = runner.invoke(app, ["--data", str(repo), "schema", "--out", str(out)])
     assert result.exit_code == 0, result.output
-    assert len(list(out.glob("*.schema.json"))) == 5
+    assert len(list(out.glob("*.schema.json"))) == 8
     assert not (repo / "schemas").exists()
 
 

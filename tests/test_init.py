@@ -16,12 +16,13 @@ from cchc_cli import __version__
 from cchc_cli.checks import check
 from cchc_cli.cli.app import app
 from cchc_cli.dataset import Dataset
+from cchc_cli.engine.par import leaves
 from cchc_cli.errors import UsageError
 from cchc_cli.init.scaffold import InitOptions, build_files
 from cchc_cli.output import json_schema as schemas
 from cchc_cli.read.loader import load_checked
 from cchc_cli.report.templates import builtin_dir
-from tests.test_shipped_data import _DatesAsText
+from tests.test_shipped_data import _DatesAsText, _kind
 
 EXPECTED_FILES = {
     ".github/workflows/cchc.yml",
@@ -35,13 +36,14 @@ EXPECTED_FILES = {
     "data/areas.yaml",
     "data/indicators/par-index.yaml",
     "data/indicators/sipas.yaml",
+    "data/par/assessments/2021.yaml",
+    "data/par/criteria/bo-tieu-chi-mau.yaml",
     "data/plan.yaml",
     "data/tasks/van-phong.yaml",
     "data/units.yaml",
     *(f"schemas/{kind}.schema.json" for kind in schemas.KINDS),
 }
 SCHEMA_LINE = re.compile(r"# yaml-language-server: \$schema=(\S+)")
-KIND_OF = {"plan.yaml": "plan", "areas.yaml": "areas", "units.yaml": "units"}
 
 
 def _init(runner: CliRunner, folder: Path, *args: str) -> str:
@@ -74,7 +76,7 @@ def test_writes_every_promised_file(repo: Path) -> None:
 def test_passes_validate_at_once(repo: Path, runner: CliRunner) -> None:
     result = runner.invoke(app, ["--data", str(repo), "validate", "--strict"])
     assert (result.exit_code, result.stdout) == (0, "")
-    assert "Dữ liệu hợp lệ (6 tệp, 1 nhiệm vụ)." in result.stderr
+    assert "Dữ liệu hợp lệ (8 tệp, 1 nhiệm vụ)." in result.stderr
 
 
 def test_status_and_report_run_on_it(repo: Path, runner: CliRunner) -> None:
@@ -165,7 +167,7 @@ def test_every_data_file_points_at_its_schema_and_passes_it(repo: Path) -> None:
         match = SCHEMA_LINE.fullmatch(text.splitlines()[0])
         assert match, path
         schema_path = (path.parent / match.group(1)).resolve()
-        kind = KIND_OF.get(path.name) or path.parent.name
+        kind = _kind(path)
         assert schema_path == (repo / "schemas" / f"{kind}.schema.json").resolve()
         document: Any = json.loads(schema_path.read_text(encoding="utf-8"))
         jsonschema.validate(yaml.load(text, Loader=_DatesAsText), document)
@@ -203,7 +205,7 @@ def test_vscode_maps_every_schema_to_the_files_it_describes(repo: Path) -> None:
         expected = {
             p.relative_to(repo).as_posix()
             for p in (repo / "data").rglob("*.yaml")
-            if (KIND_OF.get(p.name) or p.parent.name) == kind
+            if _kind(p) == kind
         }
         assert matched == expected, kind
 
@@ -475,3 +477,22 @@ def test_cchc_rev_option_reaches_pre_commit_and_ci(tmp_path: Path, runner: CliRu
     assert "rev: v9" in config
     workflow = (target / ".github" / "workflows" / "cchc.yml").read_text(encoding="utf-8")
     assert "git+https://example.org/cchc.git@v9" in workflow
+
+
+def test_the_assessment_lists_every_sub_criterion_of_the_sample_set(
+    tmp_path: Path, runner: CliRunner
+) -> None:
+    folder = tmp_path / "kho"
+    _init(runner, folder, "--start", "2023", "--end", "2027")
+    dataset = _dataset(folder)
+    (criteria,) = dataset.par.criteria
+    (sheet,) = dataset.par.assessments
+    assert sheet.path == "data/par/assessments/2023.yaml"
+    assert (sheet.item.year, sheet.item.criteria) == (2023, criteria.item.id)
+    assert criteria.item.years == "2023-2027"
+    assert [s.id for s in sheet.item.scores] == [leaf.id for leaf in leaves(criteria.item)]
+    assert all(s.self_score is None for s in sheet.item.scores)
+    result = runner.invoke(app, ["--data", str(folder), "par"])
+    assert result.exit_code == 0, result.output
+    assert "PAR INDEX năm 2023" in result.stdout
+    assert "Còn 61 mục chưa có điểm." in result.stdout

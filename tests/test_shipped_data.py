@@ -33,7 +33,13 @@ _DatesAsText.yaml_implicit_resolvers = {
 }
 
 
+PAR_KINDS = {"criteria": "par-criteria", "assessments": "par-assessment", "results": "par-results"}
+
+
 def _kind(path: Path) -> str:
+    """The kind of a data file (its schema's name): by name, else by folder."""
+    if path.parent.parent.name == "par":
+        return PAR_KINDS[path.parent.name]
     return KIND_OF.get(path.name) or path.parent.name
 
 

@@ -8,6 +8,7 @@ of its subject (or a new module here) and list it in `check`.
 from __future__ import annotations
 
 from cchc_cli.checks.indicators import indicator_problems
+from cchc_cli.checks.par import par_problems
 from cchc_cli.checks.references import reference_problems
 from cchc_cli.checks.tasks import task_problems
 from cchc_cli.dataset import Dataset
@@ -20,4 +21,5 @@ def check(dataset: Dataset) -> list[Problem]:
         *task_problems(dataset),
         *reference_problems(dataset),
         *(p for i in dataset.indicators for p in indicator_problems(i)),
+        *par_problems(dataset),
     ]

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from cchc_cli.checks.common import at
 from cchc_cli.dataset import Located
-from cchc_cli.errors import Problem
-from cchc_cli.models import Indicator
+from cchc_cli.errors import Loc, Problem
+from cchc_cli.models import Indicator, SipasElement
 
 SURVEY_TOLERANCE = 0.05  # percentage points: a published % is rounded to 1-2 decimals
 
@@ -50,6 +50,7 @@ def indicator_problems(ind: Located[Indicator]) -> Iterator[Problem]:
                         f"{value.satisfied}/{value.surveyed} = {share:.2f}%.",
                         "Kiểm tra lại tỷ lệ hoặc số phiếu.",
                     )
+        yield from _element_problems(ind.path, loc, value.elements)
     spans: list[tuple[int, int]] = []
     for i, target in enumerate(ind.item.targets):
         first, last = target.span
@@ -73,3 +74,48 @@ def _clash(a: tuple[int, int], b: tuple[int, int]) -> bool:
     overlap = a[0] <= b[1] and b[0] <= a[1]
     nested = (a[0] >= b[0] and a[1] <= b[1]) or (b[0] >= a[0] and b[1] <= a[1])
     return overlap and not nested
+
+
+def _element_problems(path: str, loc: Loc, elements: Sequence[SipasElement]) -> Iterator[Problem]:
+    """SIPAS elements: each once, answer counts that add up and agree with the published rate."""
+    seen: set[str] = set()
+    for i, element in enumerate(elements):
+        here = (*loc, "elements", i)
+        if element.element in seen:
+            yield at(
+                path,
+                (*here, "element"),
+                "duplicate-id",
+                f"Yếu tố “{element.element}” ghi hai lần trong cùng một năm.",
+            )
+        seen.add(element.element)
+        answers, satisfied = element.answers, element.satisfied
+        if (answers is None) != (satisfied is None):
+            yield Problem(
+                path,
+                0,
+                0,
+                "survey-counts",
+                "Cần ghi cả số câu trả lời (answers) và số câu trả lời hài lòng (satisfied).",
+                level="warning",
+                loc=here,
+            )
+        elif answers is not None and satisfied is not None:
+            if satisfied > answers:
+                yield at(
+                    path,
+                    (*here, "satisfied"),
+                    "survey-counts",
+                    f"Số câu trả lời hài lòng ({satisfied}) lớn hơn số câu trả lời ({answers}).",
+                )
+            elif element.value is not None:
+                share = satisfied / answers * 100
+                if abs(share - element.value) > SURVEY_TOLERANCE:
+                    yield at(
+                        path,
+                        (*here, "value"),
+                        "survey-mismatch",
+                        f"Tỷ lệ {element.value}% không khớp số câu trả lời: "
+                        f"{satisfied}/{answers} = {share:.2f}%.",
+                        "Kiểm tra lại tỷ lệ hoặc số câu trả lời.",
+                    )

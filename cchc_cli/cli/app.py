@@ -21,6 +21,7 @@ from cchc_cli.cli.common import Settings
 from cchc_cli.cli.explain import explain
 from cchc_cli.cli.i18n import VietnameseCommand, VietnameseGroup
 from cchc_cli.cli.init import init
+from cchc_cli.cli.par import par
 from cchc_cli.cli.report import report
 from cchc_cli.cli.schema import schema
 from cchc_cli.cli.status import status
@@ -63,7 +64,7 @@ def _main(
     ctx.obj = Settings(data=data)
 
 
-for command in (validate, status, schema, explain, report, init):
+for command in (validate, status, schema, explain, report, init, par):
     app.command(cls=VietnameseCommand)(command)
 
 

@@ -31,8 +31,8 @@ def schema(
 ) -> None:
     """Ghi JSON Schema của từng loại tệp, để VS Code kiểm tra và gợi ý khi soạn.
 
-    Trong kho dữ liệu, mẫu liệt kê các mã lĩnh vực, đơn vị, chỉ số, mục tiêu, giải pháp đã
-    khai báo: chạy lại (với --force) sau khi thêm hay đổi mã.
+    Trong kho dữ liệu, mẫu liệt kê các mã lĩnh vực, đơn vị, chỉ số, mục tiêu, giải pháp, tiêu
+    chí PAR INDEX đã khai báo: chạy lại (với --force) sau khi thêm hay đổi mã.
     """
     from cchc_cli.output.json_schema import write_schemas
 

@@ -11,7 +11,7 @@ stays the authority either way.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 from pydantic import BaseModel
 
 from cchc_cli.models import AreasFile, IndicatorsFile, Plan, TasksFile, UnitsFile
+from cchc_cli.models_par import ParAssessmentFile, ParCriteriaFile, ParResultsFile
 from cchc_cli.output.write import write_atomic
 
 if TYPE_CHECKING:
@@ -31,6 +32,12 @@ KINDS: dict[str, tuple[type[BaseModel], str]] = {
     "units": (UnitsFile, "Phòng, đơn vị thuộc Sở (data/units.yaml)"),
     "tasks": (TasksFile, "Nhiệm vụ CCHC (data/tasks/*.yaml)"),
     "indicators": (IndicatorsFile, "Chỉ số (data/indicators/*.yaml)"),
+    "par-criteria": (ParCriteriaFile, "Bộ tiêu chí PAR INDEX (data/par/criteria/*.yaml)"),
+    "par-assessment": (
+        ParAssessmentFile,
+        "Tự đánh giá PAR INDEX một năm (data/par/assessments/*.yaml)",
+    ),
+    "par-results": (ParResultsFile, "Kết quả PAR INDEX công bố (data/par/results/*.yaml)"),
 }
 
 
@@ -44,6 +51,8 @@ class Vocabulary:
     objectives: Mapping[str, str] = field(default_factory=dict)
     solutions: Mapping[str, str] = field(default_factory=dict)
     duties: Mapping[str, str] = field(default_factory=dict)
+    criteria: Mapping[str, str] = field(default_factory=dict)  # PAR INDEX criteria, all sets
+    criteria_sets: Mapping[str, str] = field(default_factory=dict)
 
     @classmethod
     def of(
@@ -52,8 +61,17 @@ class Vocabulary:
         areas: list[Area],
         units: list[Unit],
         indicators: list[Indicator],
+        par_criteria: Sequence[ParCriteriaFile] = (),
     ) -> Vocabulary:
         """The codes declared by these models, in file order."""
+        criteria: dict[str, str] = {}
+        for criteria_set in par_criteria:
+            for field_ in criteria_set.fields:
+                criteria.setdefault(field_.id, field_.name)
+                for criterion in field_.criteria:
+                    criteria.setdefault(criterion.id, criterion.name)
+                    for item in criterion.items:
+                        criteria.setdefault(item.id, item.name)
         return cls(
             areas={a.code: a.name for a in areas},
             units={u.code: u.name for u in units},
@@ -61,13 +79,24 @@ class Vocabulary:
             objectives={o.id: o.text for o in plan.objectives.specific} if plan else {},
             solutions={s.id: f"{s.number}. {s.text}" for s in plan.solutions} if plan else {},
             duties={d.id: d.heading for d in plan.duties} if plan else {},
+            criteria=dict(sorted(criteria.items(), key=lambda kv: _numbered(kv[0]))),
+            criteria_sets={c.id: c.name for c in par_criteria},
         )
 
     @classmethod
     def of_dataset(cls, dataset: Dataset) -> Vocabulary:
         return cls.of(
-            dataset.plan, dataset.areas, dataset.units, [i.item for i in dataset.indicators]
+            dataset.plan,
+            dataset.areas,
+            dataset.units,
+            [i.item for i in dataset.indicators],
+            [c.item for c in dataset.par.criteria],
         )
+
+
+def _numbered(code: str) -> tuple[tuple[int, int | str], ...]:
+    """Sort key of a criterion number: "1.10" after "1.9"."""
+    return tuple((0, int(p)) if p.isdigit() else (1, p) for p in code.split("."))
 
 
 # (kind, $defs model, property, vocabulary field). A list property gets the enum on its items.
@@ -81,6 +110,9 @@ _REFERENCES: tuple[tuple[str, str, str, str], ...] = (
     ("tasks", "Task", "duties", "duties"),
     ("plan", "Duty", "units", "units"),
     ("plan", "SpecificObjective", "indicators", "indicators"),
+    ("tasks", "Task", "criteria", "criteria"),
+    ("par-assessment", "ParScore", "id", "criteria"),
+    ("par-assessment", "ParAssessmentFile", "criteria", "criteria_sets"),
 )
 _LABEL_WIDTH = 120
 
@@ -95,13 +127,20 @@ def _add_enums(document: dict[str, Any], kind: str, vocabulary: Vocabulary) -> N
         codes: Mapping[str, str] = getattr(vocabulary, vocab_field)
         if ref_kind != kind or not codes:
             continue  # an empty enum would refuse every value
-        target = document["$defs"][model]["properties"][prop]
+        holder = document.get("$defs", {}).get(model, document)  # not in $defs: the root
+        target = holder["properties"][prop]
         if target.get("type") == "array":
             target = target["items"]
-        target["enum"] = list(codes)
+        values: list[Any] = list(codes)
+        labels = [_short(label) for label in codes.values()]
+        if vocab_field == "criteria":  # a whole number may be written bare: id: 1
+            whole = [(int(c), _short(label)) for c, label in codes.items() if c.isdigit()]
+            values += [number for number, _ in whole]
+            labels += [label for _, label in whole]
+        target["enum"] = values
         # Not JSON Schema vocabulary: VS Code and yaml-language-server show these beside each
         # completion; validators ignore unknown keywords.
-        target["enumDescriptions"] = [_short(label) for label in codes.values()]
+        target["enumDescriptions"] = labels
         target["examples"] = list(codes)[:1]
 
 

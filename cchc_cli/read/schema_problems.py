@@ -30,6 +30,10 @@ _PATTERN_MESSAGES = {
         "Năm áp dụng “{input}” không hợp lệ.",
         "Viết một năm (2025) hoặc một khoảng năm (“2021-2030”).",
     ),
+    r"^[0-9A-Za-z]+(\.[0-9A-Za-z]+)*$": (
+        "Số thứ tự tiêu chí “{input}” không hợp lệ.",
+        'Viết như trong bộ tiêu chí, các cấp cách nhau bằng dấu chấm, ví dụ "1.1.2".',
+    ),
     r"^\d{4}(-Q[1-4])?$": (
         "Kỳ “{input}” không hợp lệ.",
         "Viết năm (2024) cho nhiệm vụ hằng năm, hoặc “2024-Q1” … “2024-Q4” cho hằng quý.",
@@ -159,6 +163,9 @@ def describe(
         }.get(kind, "")
         if kind == "string_type" and isinstance(error.get("input"), bool):
             hint = f"YAML hiểu “{shown}” là giá trị đúng/sai. " + hint
+        elif kind == "string_type" and isinstance(error.get("input"), (int, float)):
+            # e.g. a criterion number: 1.1 unquoted is a number, and 1.10 becomes 1.1
+            hint = f'YAML hiểu “{shown}” là một số. Đặt trong dấu nháy kép: "{shown}".'
         if isinstance(error.get("input"), (list, dict)):
             where = f"Trường “{field}”" if field else "Nội dung tệp"
             return "wrong-type", f"{where} phải là {expected}.", _ROOT_HINT if not loc else hint
