@@ -18,12 +18,14 @@ import typer
 
 from cchc_cli import __version__
 from cchc_cli.cli.common import Settings
+from cchc_cli.cli.done import done
 from cchc_cli.cli.explain import explain
 from cchc_cli.cli.i18n import VietnameseCommand, VietnameseGroup
 from cchc_cli.cli.init import init
 from cchc_cli.cli.report import report
 from cchc_cli.cli.schema import schema
 from cchc_cli.cli.status import status
+from cchc_cli.cli.update import update
 from cchc_cli.cli.validate import validate
 
 app = typer.Typer(
@@ -63,7 +65,7 @@ def _main(
     ctx.obj = Settings(data=data)
 
 
-for command in (validate, status, schema, explain, report, init):
+for command in (validate, status, schema, explain, report, init, update, done):
     app.command(cls=VietnameseCommand)(command)
 
 
