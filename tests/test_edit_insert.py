@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 from yaml.nodes import MappingNode, Node, SequenceNode
 
 from cchc_cli.edit.change import AppendItem, Operation, SetKey, edited, expected, same
-from cchc_cli.edit.yaml_out import flow, quoted, scalar
+from cchc_cli.edit.yaml_out import flow, key_order, quoted, scalar
 from cchc_cli.errors import Loc
 from cchc_cli.read import yaml_reader
 from cchc_cli.read.source import Source, source_of
@@ -225,3 +225,33 @@ def test_plain_when_that_reads_back_quoted_otherwise() -> None:
     assert scalar("a, b") == "a, b"
     assert scalar(date(2024, 6, 5)) == "2024-06-05"
     assert scalar(60) == "60"
+
+
+_KEYS = ("id", "title", "area", "lead", "start", "due", "note")
+
+
+@given(st.lists(st.sampled_from(_KEYS), unique=True))
+@example(["percent", "date"])
+def test_key_order_keeps_the_written_order_and_the_canonical_one_around_it(
+    written: list[str],
+) -> None:
+    order = key_order(written, _KEYS)
+    assert sorted(order) == sorted(_KEYS)
+    kept = [key for key in written if key in _KEYS]
+    assert [key for key in order if key in kept] == kept
+    for key in _KEYS:
+        if key not in kept:  # after every key that comes before it in the canonical order
+            earlier = _KEYS[: _KEYS.index(key)]
+            assert all(order.index(k) < order.index(key) for k in earlier if k in kept)
+
+
+def test_key_order_of_an_update() -> None:
+    canonical = ("date", "percent", "note", "evidence", "result")
+    assert key_order(["percent", "date"], canonical) == [
+        "percent",
+        "date",
+        "note",
+        "evidence",
+        "result",
+    ]
+    assert key_order([], canonical) == list(canonical)

@@ -17,6 +17,7 @@ from typing import Annotated
 import typer
 
 from cchc_cli import __version__
+from cchc_cli.cli.add import add
 from cchc_cli.cli.common import Settings
 from cchc_cli.cli.done import done
 from cchc_cli.cli.explain import explain
@@ -65,7 +66,7 @@ def _main(
     ctx.obj = Settings(data=data)
 
 
-for command in (validate, status, schema, explain, report, init, update, done):
+for command in (validate, status, schema, explain, report, init, update, done, add):
     app.command(cls=VietnameseCommand)(command)
 
 

@@ -30,6 +30,7 @@ from cchc_cli.edit.insert import (
     node_at,
     style_of,
 )
+from cchc_cli.edit.yaml_out import Style
 from cchc_cli.errors import CchcError, Loc, Problem
 from cchc_cli.output.write import write_atomic
 from cchc_cli.read import yaml_reader
@@ -92,11 +93,11 @@ def _lines(raw: bytes) -> list[str]:
     return [line.rstrip("\r\n") + "\n" for line in text.splitlines(keepends=True)]
 
 
-def edited(source: Source, operations: Sequence[Operation]) -> bytes:
+def edited(source: Source, operations: Sequence[Operation], *, style: Style | None = None) -> bytes:
     """The file's bytes with `operations` made by insertion; `CchcError` when that cannot
-    be done without touching anything else."""
+    be done without touching anything else. `style` overrides the file's own list styles."""
     layout = layout_of(source.text, source.tree)
-    style = style_of(source.tree)
+    style = style or style_of(source.tree)
     insertions: list[Insertion] = []
     try:
         for op in operations:

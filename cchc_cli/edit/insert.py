@@ -130,6 +130,7 @@ def style_of(root: Node | None) -> Style:
     return Style(
         flow_lists=frozenset(k for k, c in lists.items() if c[True] > c[False]),
         flow_items=frozenset(k for k, c in items.items() if c[True] > c[False]),
+        block_lists=frozenset(k for k, c in lists.items() if c[False] >= c[True]),
     )
 
 
@@ -252,7 +253,7 @@ def append_item(
     content = last.start_mark.column if _on_dash_line(text, last) else dash + layout.item_gap
     if isinstance(last, MappingNode):
         flows = {key} if last.flow_style else set()
-        style = Style(style.flow_lists, (style.flow_items - {key}) | flows)
+        style = Style(style.flow_lists, (style.flow_items - {key}) | flows, style.block_lists)
     lines = block_item(item, dash, content, layout=layout, style=style, key=key)
     if len(node.value) > 1 and _blank_before(text, last):
         lines.insert(0, "")

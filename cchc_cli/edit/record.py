@@ -33,6 +33,7 @@ from cchc_cli.edit.change import (
 )
 from cchc_cli.edit.inputs import clean_text
 from cchc_cli.edit.insert import iso_dates, node_at
+from cchc_cli.edit.yaml_out import key_order
 from cchc_cli.engine.progress import Occurrence, occurrences
 from cchc_cli.errors import CchcError, Loc, SwitchError, UsageError
 from cchc_cli.models import Task
@@ -267,12 +268,12 @@ def _not_before_latest(day: date, occurrence: Occurrence, source: Source, place:
 
 def _ordered(entry: dict[str, Any], source: Source, place: _Place) -> dict[str, Any]:
     """`entry` with its keys in the order of the update written before it (if any)."""
-    order = list(UPDATE_KEYS)
+    written: list[str] = []
     if place.mapping is not None and place.updates:
         like = node_at(source.tree, (*place.mapping, "updates", len(place.updates) - 1))
         if isinstance(like, MappingNode):
-            written = [k.value for k, _ in like.value if k.value in UPDATE_KEYS]
-            order = written + [k for k in UPDATE_KEYS if k not in written]
+            written = [k.value for k, _ in like.value]
+    order = key_order(written, UPDATE_KEYS)
     return {key: entry[key] for key in order if key in entry}
 
 

@@ -100,6 +100,17 @@ def _plain_ok(text: str, *, flow: bool) -> bool:
     return data == wanted and not any(p.is_error for p in problems)
 
 
+def key_order(written: list[str], canonical: tuple[str, ...]) -> list[str]:
+    """The keys of `canonical`: those of `written` in its order, each other one after every
+    key that comes before it in `canonical`. A new entry is laid out like its neighbour."""
+    order = [key for key in written if key in canonical]
+    for index, key in enumerate(canonical):
+        if key not in order:
+            before = [order.index(k) for k in canonical[:index] if k in order]
+            order.insert(max(before) + 1 if before else 0, key)
+    return order
+
+
 def flow(value: Any) -> str:
     """`value` in flow style: ``{date: 15/06/2024, percent: 60}``, ``[a, b]``."""
     if isinstance(value, dict):
@@ -116,6 +127,7 @@ class Style:
 
     flow_lists: frozenset[str] = frozenset()
     flow_items: frozenset[str] = frozenset()
+    block_lists: frozenset[str] = frozenset()  # what the file writes in block style
 
 
 def block_mapping(value: dict[str, Any], indent: int, layout: Layout, style: Style) -> list[str]:
