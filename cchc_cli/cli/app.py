@@ -21,6 +21,7 @@ from cchc_cli.cli.add import add
 from cchc_cli.cli.common import Settings
 from cchc_cli.cli.done import done
 from cchc_cli.cli.explain import explain
+from cchc_cli.cli.export import export
 from cchc_cli.cli.i18n import VietnameseCommand, VietnameseGroup
 from cchc_cli.cli.init import init
 from cchc_cli.cli.report import report
@@ -66,7 +67,7 @@ def _main(
     ctx.obj = Settings(data=data)
 
 
-for command in (validate, status, schema, explain, report, init, update, done, add):
+for command in (validate, status, schema, explain, report, export, init, update, done, add):
     app.command(cls=VietnameseCommand)(command)
 
 
