@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 from yaml.nodes import MappingNode, Node, SequenceNode
 
 from cchc_cli.edit.change import AppendItem, Operation, SetKey, edited, expected, same
+from cchc_cli.edit.insert import node_at
 from cchc_cli.edit.yaml_out import flow, key_order, quoted, scalar
 from cchc_cli.errors import Loc
 from cchc_cli.read import yaml_reader
@@ -69,8 +70,9 @@ def _one_block_inserted(old: bytes, new: bytes) -> bool:
 def _only_added_lines(old: bytes, new: bytes) -> bool:
     """What `git diff` would show holds added lines only (a missing final line break, which
     git reports apart, is set aside)."""
-    a = (old if old.endswith(b"\n") else old + b"\n").splitlines(keepends=True)
-    b = (new if new.endswith(b"\n") else new + b"\n").splitlines(keepends=True)
+    end = b"\r\n" if b"\r\n" in new else b"\n"
+    a = (old if old.endswith(b"\n") else old + end).splitlines(keepends=True)
+    b = (new if new.endswith(b"\n") else new + end).splitlines(keepends=True)
     codes = difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
     return all(tag in ("equal", "insert") for tag, *_ in codes)
 
@@ -255,3 +257,74 @@ def test_key_order_of_an_update() -> None:
         "result",
     ]
     assert key_order([], canonical) == list(canonical)
+
+
+# --- files written every way staff might write them ----------------------------------------
+
+
+@st.composite
+def task_files(draw: st.DrawFn) -> bytes:
+    """A tasks file in a random layout: line ends, BOM, indentation, flow or block items,
+    comments (inline, on their own line at any indentation), blank lines, no final break."""
+    newline = draw(st.sampled_from(["\n", "\r\n"]))
+    offset = draw(st.sampled_from([0, 2, 4]))
+    gap = draw(st.sampled_from([2, 4]))
+    lines = [draw(st.sampled_from(["", "# Nhiệm vụ của Văn phòng"]))]
+    lines.append("tasks:" + draw(st.sampled_from(["", "   # danh sách"])))
+
+    def comment(column: int) -> None:
+        if draw(st.integers(0, 4)) == 0:
+            lines.append(" " * draw(st.integers(0, column + 4)) + "# ghi chú")
+        if draw(st.integers(0, 4)) == 0:
+            lines.append("")
+
+    for number in range(draw(st.integers(1, 3))):
+        dash = offset
+        col = dash + gap
+        pad = " " * col
+        lines.append(" " * dash + "-" + " " * (gap - 1) + f"id: VP-0{number + 1}")
+        lines.append(pad + "title: " + draw(st.sampled_from(["Rà soát", '"Kế hoạch: năm"'])))
+        comment(col)
+        lines += [pad + "area: tthc", pad + "lead: van-phong", pad + "start: 01/01/2024"]
+        lines.append(pad + "due: 31/12/2024" + draw(st.sampled_from(["", "  # hạn"])))
+        comment(col)
+        style = draw(st.sampled_from(["none", "flow", "block-flow", "block-block"]))
+        if style == "flow":
+            lines.append(pad + "updates: [{date: 01/02/2024, percent: 10}]")
+        elif style != "none":
+            lines.append(pad + "updates:")
+            inner = col + offset
+            for day in (1, 2)[: draw(st.integers(1, 2))]:
+                if style == "block-flow":
+                    lines.append(" " * inner + f"- {{date: 0{day}/02/2024, percent: {day}0}}")
+                else:
+                    lines.append(" " * inner + "-" + " " * (gap - 1) + f"date: 0{day}/02/2024")
+                    lines.append(" " * (inner + gap) + f"percent: {day}0")
+                comment(inner + gap)
+        comment(col)
+    text = newline.join(lines) + draw(st.sampled_from([newline, ""]))
+    bom = draw(st.sampled_from(["", "\ufeff"]))
+    return (bom + text).encode()
+
+
+@given(task_files(), st.integers(0, 2), st.booleans())
+@example(b"tasks:\n- id: VP-01\n  due: 31/12/2024\n  # ghi ch\xc3\xba\n", 0, True)
+@example(b"\r\ntasks:\r\n- id: VP-01\r\n# ghi ch\xc3\xba\r\n\r\n  due: 31/12/2024", 0, False)
+def test_records_in_any_layout_change_nothing_else(raw: bytes, which: int, done: bool) -> None:
+    source = source_of(Path("x.yaml"), "x.yaml", raw)
+    assert source.data is not None, raw
+    index = which % len(source.data["tasks"])
+    ops: list[Operation] = [
+        AppendItem(("tasks", index, "updates"), {"date": "03/03/2024", "percent": 100})
+    ]
+    if done:
+        ops.append(SetKey(("tasks", index), "completed", "03/03/2024"))
+    after = edited(source, ops)
+    data, _ = yaml_reader.parse(after.removeprefix(source.bom).decode(), "x.yaml")
+    assert same(data, expected(source.data, ops))
+    assert after.startswith(source.bom)
+    if not done:
+        assert _one_block_inserted(source.raw, after)
+    updates = node_at(source.tree, ("tasks", index, "updates"))
+    if updates is None or not getattr(updates, "flow_style", False):
+        assert _only_added_lines(source.raw, after)

@@ -269,3 +269,12 @@ def test_every_task_of_the_shipped_data_takes_an_update(tmp_path: Path) -> None:
             recorded += 1
             break
     assert recorded >= 30
+
+
+def test_a_task_in_a_file_that_cannot_be_read(make_repo: TreeFactory) -> None:
+    repo = make_repo({"data/tasks/thanh-tra.yaml": "tasks:\n  - id: TT-01\n   title: x\n"})
+    with pytest.raises(CchcError) as error:
+        _run(load_checked(repo / "data", check), task="TT-01", day=date(2025, 5, 1), percent=3)
+    assert error.value.hint.endswith(
+        "Tệp chưa đọc được vì có lỗi: data/tasks/thanh-tra.yaml (xem “cchc validate”)."
+    )

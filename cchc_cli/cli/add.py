@@ -132,7 +132,7 @@ def add(
     ] = None,
     dry_run: Annotated[bool, typer.Option("--dry-run", help=DRY_RUN_HELP)] = False,
 ) -> None:
-    """Thêm một nhiệm vụ mới vào tệp nhiệm vụ của đơn vị chủ trì, với mã tiếp theo của đơn vị.
+    """Thêm nhiệm vụ mới vào tệp của đơn vị chủ trì, với mã tiếp theo của đơn vị.
 
     Thông tin bắt buộc (tên, đơn vị chủ trì, lĩnh vực, ngày bắt đầu, hạn) không ghi trong
     tuỳ chọn được hỏi khi chạy trong cửa sổ lệnh. Toàn bộ kho được kiểm tra cùng nhiệm vụ mới

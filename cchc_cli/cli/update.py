@@ -49,7 +49,7 @@ def update(
     dry_run: Annotated[bool, typer.Option("--dry-run", help=DRY_RUN_HELP)] = False,
     force: Annotated[bool, typer.Option("--force", help=FORCE_HELP)] = False,
 ) -> None:
-    """Ghi một lần cập nhật tiến độ của nhiệm vụ vào tệp dữ liệu, không phải sửa YAML bằng tay.
+    """Ghi một lần cập nhật tiến độ của nhiệm vụ, không phải sửa tệp YAML bằng tay.
 
     Cập nhật được thêm vào cuối danh sách “updates:” của nhiệm vụ (hoặc của kỳ, với nhiệm vụ
     hằng năm, hằng quý); phần còn lại của tệp giữ nguyên. Toàn bộ kho được kiểm tra cùng thay

@@ -6,13 +6,16 @@ quoting, flow or block style, line ends, a BOM), so `git diff` shows added lines
 inside a one-line flow collection (``updates: [{…}]``) the addition goes before its
 closing bracket.
 
-Why not a round-trip library: ruamel.yaml re-emits the whole file. Measured over the
-shipped data, the `cchc init` scaffold and tests/cases (41 readable YAML files), a plain
-load and dump changed 39 of them with its default indentation, and still 5 with the
-indentation of our data set globally (a BOM dropped, an indentless sequence re-indented,
-extra spaces in a flow mapping removed); files indented 4 or 0 spaces are re-indented
-whole. Placing text by the libyaml marks of our own reader changes none of them, reads the
-file with the same parser as `cchc validate`, and needs no new dependency.
+Why not a round-trip library: ruamel.yaml (0.19) re-emits the whole file from its own
+parse. Over the 46 YAML files of the shipped data, the `cchc init` scaffold and tests/cases
+when this was written, it could not load 5 (invalid on purpose); of the 41 others, a plain
+load and dump with no change at all rewrote 39 with its default indentation, and still 5
+with our data's indentation set globally (a BOM dropped, an indentless sequence
+re-indented, spaces in a flow collection normalised, a comment-only file turned into
+``null``). A file indented by four spaces, or with ``-   `` items, is re-indented whole, and
+it is a second parser that may read a file otherwise than `cchc validate`. Text placed by
+the libyaml marks of our own reader leaves every byte outside the insertion as it was, in
+every file our reader accepts (tests/test_edit_insert.py), and needs no new dependency.
 
 Positions are libyaml's `Mark.index`, a character index into the text the reader parsed
 (BOM removed, line ends kept); lines break where libyaml breaks them (LF, CRLF, CR, NEL,

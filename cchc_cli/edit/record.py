@@ -21,7 +21,7 @@ from typing import Any
 
 from yaml.nodes import MappingNode
 
-from cchc_cli.dataset import Dataset, Located
+from cchc_cli.dataset import TASKS_DIR, Dataset, Located
 from cchc_cli.edit.change import (
     AppendItem,
     Change,
@@ -157,6 +157,13 @@ def find_task(dataset: Dataset, task_id: str) -> Located[Task]:
     same_case = [i for i in ids if i.casefold() == task_id.casefold()]
     close = same_case or difflib.get_close_matches(task_id, ids, n=1)
     hint = f"Có phải ý bạn là “{close[0]}”?" if close else "Xem mã nhiệm vụ trong data/tasks/."
+    folder = dataset.shown(TASKS_DIR) + "/"
+    read = {t.path for t in dataset.tasks} | {t.path for t in dataset.rejected_tasks}
+    unread = sorted(
+        {p.path for p in dataset.problems if p.is_error and p.path.startswith(folder)} - read
+    )
+    if unread:  # the task may be in a file that could not be read
+        hint += f" Tệp chưa đọc được vì có lỗi: {', '.join(unread)} (xem “cchc validate”)."
     raise CchcError(f"Không có nhiệm vụ mã “{task_id}”.", hint)
 
 
