@@ -17,14 +17,18 @@ from typing import Annotated
 import typer
 
 from cchc_cli import __version__
+from cchc_cli.cli.add import add
 from cchc_cli.cli.common import Settings
+from cchc_cli.cli.done import done
 from cchc_cli.cli.explain import explain
+from cchc_cli.cli.export import export
 from cchc_cli.cli.i18n import VietnameseCommand, VietnameseGroup
 from cchc_cli.cli.init import init
 from cchc_cli.cli.par import par
 from cchc_cli.cli.report import report
 from cchc_cli.cli.schema import schema
 from cchc_cli.cli.status import status
+from cchc_cli.cli.update import update
 from cchc_cli.cli.validate import validate
 
 app = typer.Typer(
@@ -64,7 +68,7 @@ def _main(
     ctx.obj = Settings(data=data)
 
 
-for command in (validate, status, schema, explain, report, init, par):
+for command in (validate, status, update, done, add, report, par, export, schema, explain, init):
     app.command(cls=VietnameseCommand)(command)
 
 

@@ -46,7 +46,7 @@ from cchc_cli.models import (
     UnitsFile,
 )
 from cchc_cli.models_par import ParAssessmentFile, ParCriteriaFile, ParResultsFile, ParScore
-from cchc_cli.read import decode, yaml_reader
+from cchc_cli.read import decode, overlay, yaml_reader
 from cchc_cli.read.discover import YAML_SUFFIXES, top_level_files, unreadable, yaml_files
 from cchc_cli.read.locate import position
 from cchc_cli.read.schema_problems import validation_problems
@@ -73,6 +73,8 @@ def _gc_paused() -> Iterator[None]:
 
 
 def _read_text(file: Path, shown: str, limits: Limits) -> tuple[str, list[Problem]]:
+    if (changed := overlay.content(file)) is not None:  # a write command checking its change
+        return decode.utf8_text(changed, shown, limits.max_bytes)
     try:
         size = file.stat().st_size
         if size > limits.max_bytes:  # refused before it is read into memory
@@ -212,6 +214,7 @@ def _load(data_dir: Path, limits: Limits) -> Dataset:
     for file in indicator_files:
         dataset.indicators += _load_list(dataset, file, IndicatorsFile, "indicators", Indicator)
     task_files, problems = yaml_files(data_dir / TASKS_DIR, dataset.display)
+    task_files = overlay.including(task_files, data_dir / TASKS_DIR)
     dataset.problems += problems
     for file in task_files:
         dataset.tasks += _load_list(dataset, file, TasksFile, "tasks", Task)

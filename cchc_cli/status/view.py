@@ -65,6 +65,8 @@ class View:
     area_names: dict[str, str] = field(default_factory=dict)
     errors: int = 0
     warnings: int = 0
+    # Every counted occurrence the query selects, in task then time order (`cchc export`).
+    items: list[Status] = field(default_factory=list)
 
 
 def _check_code(kind: str, field: str, code: str | None, valid: list[str]) -> None:
@@ -117,6 +119,7 @@ def build(dataset: Dataset, query: Query) -> View:
         area_names=area_names,
         errors=errors,
         warnings=len(dataset.problems) - errors,
+        items=items,
     )
 
 
