@@ -349,3 +349,37 @@ def test_a_repository_template_overrides_the_page(
     assert "Lỗi trong mẫu trang tổng quan “templates/dashboard/status.html.j2”, dòng 1" in (
         failed.stderr
     )
+
+
+def test_a_new_chart_section_is_a_function_and_one_line(
+    runner: CliRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """How period statistics or a PAR self-assessment will join the page (README)."""
+    from cchc_cli.status import charts, html, sections
+
+    doc = run_json(runner, "--as-of", AS_OF)
+    doc["statistics"] = [{"period": "2024-Q1", "received": 120, "on_time": 118}]
+
+    def statistics(doc: dict[str, Any]) -> list[charts.Chart] | None:
+        rows = doc.get("statistics")
+        if not rows:
+            return None
+        keys = [r["period"] for r in rows]
+        chart = charts.columns(
+            keys,
+            [sections.quarter_label(k) for k in keys],
+            [[{"received": r["received"]}, {"on_time": r["on_time"]}] for r in rows],
+            [
+                {"key": "received", "label": "hồ sơ tiếp nhận", "fill": "due"},
+                {"key": "on_time", "label": "giải quyết đúng hạn", "fill": "done_on_time"},
+            ],
+        )
+        return [chart | {"title": "Hồ sơ TTHC theo quý", "desc": "quý I/2024: 120, 118"}]
+
+    extra = sections.Section("so-lieu", "Số liệu thống kê", statistics)
+    monkeypatch.setattr(html, "SECTIONS", (*sections.SECTIONS, extra))
+    page = Page(html.render_html(doc, None))
+    assert len(page.find("section", id="so-lieu")) == 1
+    marks = [m.attrs["data-part"] for m in page.within(page.find("rect", "mark"), "so-lieu")]
+    assert marks == ["received", "on_time"]
+    assert "Số liệu thống kê" in [a.text for a in page.find("a") if a.attrs["href"] == "#so-lieu"]
