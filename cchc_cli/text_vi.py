@@ -43,7 +43,9 @@ def number(value: float | None, digits: int = 2) -> str:
     """A number the Vietnamese way: decimal comma, no trailing zeros (``96,15``, ``95``)."""
     if value is None:
         return ""
-    text = f"{value:.{digits}f}".rstrip("0").rstrip(".")
+    text = f"{value:.{digits}f}"
+    if "." in text:  # only decimals lose their trailing zeros: 10 stays 10
+        text = text.rstrip("0").rstrip(".")
     return text.replace(".", ",") if text != "-0" else "0"
 
 

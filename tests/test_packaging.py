@@ -49,6 +49,11 @@ def test_wheel_carries_every_package_file_and_the_templates(wheel: Path) -> None
     templates = {f"cchc_cli/templates/{p.name}" for p in TEMPLATES.iterdir() if p.is_file()}
     assert {"cchc_cli/templates/report.docx", "cchc_cli/templates/report.md.j2"} <= templates
     assert templates <= names
+    dashboard = {
+        f"cchc_cli/templates/dashboard/{p.name}" for p in (TEMPLATES / "dashboard").iterdir()
+    }
+    assert "cchc_cli/templates/dashboard/status.html.j2" in dashboard
+    assert dashboard <= names  # the subfolders of templates/ travel too
 
 
 @needs_hatchling

@@ -16,6 +16,9 @@ def test_dates_and_numbers() -> None:
     assert dmy(None) == ""
     assert number(96.15) == "96,15"
     assert number(95.0) == "95"
+    assert number(10, 0) == "10"  # no decimals: the zeros of the number itself stay
+    assert number(100.4, 0) == "100"
+    assert number(-0.001, 2) == "0"
     assert percent(2 / 3) == "66,7%"
     assert percent(None) == "–"
     assert percent(0.9615, 2, space=" ") == "96,15 %"

@@ -5,6 +5,7 @@
 
 import sys
 from datetime import date
+from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -13,7 +14,11 @@ from cchc_cli.cli.common import handled, load_dataset, parse_day
 from cchc_cli.errors import ExitCode, UsageError
 
 if TYPE_CHECKING:
-    from cchc_cli.status.view import Query
+    from cchc_cli.dataset import Dataset
+    from cchc_cli.status.view import Query, View
+
+STDOUT = "-"
+FORMATS = ("text", "json", "html")
 
 
 def status(
@@ -48,7 +53,13 @@ def status(
         typer.Option("--area", metavar="MÃ", help="Mã lĩnh vực cải cách.", show_default=False),
     ] = None,
     output_format: Annotated[
-        str, typer.Option("--format", "-f", help="Cách trình bày: text hoặc json.")
+        str,
+        typer.Option(
+            "--format",
+            "-f",
+            help="Cách trình bày: text, json, hoặc html (một trang có biểu đồ, mở bằng trình "
+            "duyệt, không cần mạng).",
+        ),
     ] = "text",
     soon_days: Annotated[
         int | None,
@@ -66,8 +77,34 @@ def status(
             show_default=False,
         ),
     ] = None,
+    output: Annotated[
+        str | None,
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="TỆP",
+            help="Ghi ra tệp này; “-” để in ra màn hình. Mặc định: in ra màn hình (text, "
+            "json); với html: reports/tinh-hinh-NGÀY.html trong kho dữ liệu.",
+            show_default=False,
+        ),
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Ghi đè tệp đã có.")] = False,
+    parents: Annotated[
+        bool,
+        typer.Option(
+            "--parents",
+            help="Tạo thư mục của tệp --output nếu chưa có (mặc định: báo lỗi, tránh gõ nhầm "
+            "tên thư mục).",
+        ),
+    ] = False,
+    open_page: Annotated[
+        bool,
+        typer.Option("--open", help="Mở tệp vừa ghi bằng trình duyệt mặc định (với html)."),
+    ] = False,
 ) -> None:
     """Tình hình thực hiện kế hoạch đến một ngày: hoàn thành, quá hạn, sắp đến hạn, chỉ số.
+
+    Định dạng html: một trang có biểu đồ trong một tệp, xem được cả khi không có mạng.
 
     Dữ liệu có lỗi: vẫn hiện phần đọc được; các lỗi in ra stderr như “cchc validate”.
 
@@ -79,16 +116,83 @@ def status(
     from cchc_cli.status.view import build
 
     with handled():
-        render = renderer(output_format)
+        fmt = output_format.strip().lower()
+        if fmt not in FORMATS:
+            raise UsageError(
+                f"Không có định dạng “{output_format}”.",
+                f"Dùng một trong: {', '.join(FORMATS)}.",
+                field="output_format",
+            )
+        to_file = output not in (None, STDOUT) or (output is None and fmt == "html")
+        if open_page and not (fmt == "html" and to_file):
+            raise UsageError(
+                "Chỉ mở được trang html đã ghi ra tệp.",
+                "Dùng cùng --format html, không dùng --output -.",
+                field="open",
+            )
         query = make_query(
             as_of, year=year, unit=unit, area=area, soon_days=soon_days, stale_days=stale_days
         )
         dataset = load_dataset(ctx)
-        render(build(dataset, query), None)
+        view = build(dataset, query)
+        if fmt != "html" and not to_file:
+            renderer(fmt)(view, None)
+        else:
+            content = _content(view, fmt, dataset)
+            if not to_file:
+                sys.stdout.write(content)
+            else:
+                target = Path(output) if output else _default_path(dataset, view)
+                _write(target, content, force=force, parents=parents or not output)
+                what = "trang tổng quan" if fmt == "html" else "tệp"
+                typer.echo(f"Đã ghi {what}: {dataset.display(target.resolve())}")
+                if open_page:
+                    _open_in_browser(target)
         if any(p.is_error for p in dataset.problems):
             print_diagnostics(format_text(dataset.problems), sys.stderr)
             typer.echo(summary(dataset.problems, len(dataset.files), len(dataset.tasks)), err=True)
             raise typer.Exit(int(ExitCode.INVALID))
+
+
+def _content(view: "View", fmt: str, dataset: "Dataset") -> str:
+    """The output of `fmt` as text: the page, the JSON, or the plain text dashboard."""
+    import io
+
+    from cchc_cli.status.json import render_json, to_json
+
+    if fmt == "html":
+        from cchc_cli.status.html import render_html
+
+        return render_html(to_json(view), dataset.root)
+    if fmt == "json":
+        return render_json(view)
+    from cchc_cli.status.text import print_text
+
+    buffer = io.StringIO()
+    print_text(view, buffer)
+    return buffer.getvalue()
+
+
+def _default_path(dataset: "Dataset", view: "View") -> Path:
+    """``reports/tinh-hinh-2025-12-31.html`` in the repository; filters add ``-2025``,
+    ``-tthc``, ``-van-phong``."""
+    q = view.query
+    parts = [q.as_of.isoformat(), *(str(p) for p in (q.year, q.area, q.unit) if p is not None)]
+    return dataset.root / "reports" / f"tinh-hinh-{'-'.join(parts)}.html"
+
+
+def _write(target: Path, content: str, *, force: bool, parents: bool) -> None:
+    from cchc_cli.output.write import write_atomic
+
+    write_atomic(target, content.encode("utf-8"), force=force, parents=parents)
+
+
+def _open_in_browser(target: Path) -> None:
+    """Open the written file in the default browser; a failure is said, not fatal."""
+    import webbrowser
+
+    if not webbrowser.open(target.resolve().as_uri()):
+        typer.echo("Không mở được trình duyệt; hãy mở tệp trên bằng tay.", err=True)
 
 
 def make_query(

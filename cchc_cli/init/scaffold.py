@@ -2,10 +2,10 @@
 
 The files come from the package data in ``cchc_cli/init/scaffold_files/`` (the same tree as
 the output; a leading ``dot-`` in a name stands for ``.``, which packaging tools may drop).
-Files ending in ``.j2`` are Jinja templates; the others are copied as they are. ``__start__``
-in a file name becomes the plan's first year.
-``templates/`` receives a copy of the built-in report templates, and ``schemas/`` the JSON
-Schemas of `cchc schema`, with the codes of the new data.
+        files[_target(name).replace(START_MARK, str(options.start))] = content
+    for entry in sorted(builtin_dir().iterdir(), key=lambda e: e.name):
+        if entry.is_file():
+            files[f"templates/{entry.name}"] = entry.read_bytes()
 
 `build_files` is pure (options in, ``{path: bytes}`` out) and checks that the data it made
 loads; `cchc_cli.init.write` puts the files on disk, all or nothing.
@@ -213,8 +213,9 @@ def build_files(options: InitOptions) -> dict[str, bytes]:
             text = env.from_string(content.decode("utf-8")).render(context)
             content = text.encode("utf-8")
         files[_target(name).replace(START_MARK, str(options.start))] = content
-    for name, entry in _walk(builtin_dir()):
-        files[f"templates/{name}"] = entry.read_bytes()
+    for entry in sorted(builtin_dir().iterdir(), key=lambda e: e.name):
+        if entry.is_file():
+            files[f"templates/{entry.name}"] = entry.read_bytes()
     vocabulary = _vocabulary(files)
     for name, content in rendered(vocabulary).items():
         files[f"schemas/{name}"] = content

@@ -18,16 +18,9 @@ from typing import TYPE_CHECKING, Any
 from cchc_cli.errors import CchcError, has_errors
 from cchc_cli.report.filters import FILTERS, placeholder
 from cchc_cli.report.template_errors import TemplateFileError, template_error
-from cchc_cli.report.templates import (
-    ENCODING,
-    OVERRIDE_DIR,
-    TEMPLATES,
-    builtin_dir,
-    check_override_dir,
-    override_path,
-    template_file,
-)
+from cchc_cli.report.templates import TEMPLATES, check_override_dir, override_path, template_file
 from cchc_cli.templating import environment as make_environment
+from cchc_cli.templating.files import loader
 
 if TYPE_CHECKING:
     from jinja2.sandbox import SandboxedEnvironment
@@ -40,23 +33,7 @@ if TYPE_CHECKING:
 def environment(root: Path | None) -> SandboxedEnvironment:
     """The Jinja environment of reports; `root`'s ``templates/`` folder wins over the
     built-in one."""
-    from jinja2 import ChoiceLoader, FileSystemLoader, TemplateNotFound
-
-    class NamingLoader(FileSystemLoader):
-        """A FileSystemLoader whose read errors name the file (`TemplateFileError`)."""
-
-        def get_source(self, environment: Any, template: str) -> Any:
-            try:
-                return super().get_source(environment, template)
-            except TemplateNotFound:  # an OSError too: the next folder is tried
-                raise
-            except (OSError, UnicodeDecodeError) as exc:
-                folder = Path(self.searchpath[0])
-                raise TemplateFileError(folder.joinpath(*template.split("/")), exc) from exc
-
-    folders = [root / OVERRIDE_DIR] if root is not None else []
-    loader = ChoiceLoader([NamingLoader(f, encoding=ENCODING) for f in [*folders, builtin_dir()]])
-    return make_environment(loader, filters=FILTERS, globals={"placeholder": placeholder})
+    return make_environment(loader(root), filters=FILTERS, globals={"placeholder": placeholder})
 
 
 def template_context(report: Report) -> dict[str, Any]:

@@ -1,10 +1,12 @@
 """`cchc status --format json`: the `View` as a JSON document with a stable shape.
 
-JSON shape (``schema_version`` 1; keys are stable, new keys may be added)::
+JSON shape (``schema_version`` 1; keys are stable, new keys may be added: a change that
+renames, removes or retypes a key raises the version)::
 
     {
       "schema_version": 1,
-      "plan": {"title": str | null},
+      "plan": {"title": str | null,
+               "period": {"start": int, "end": int} | null},   # the plan's years
       "as_of": "YYYY-MM-DD",
       "filters": {"year": int | null, "unit": str | null, "area": str | null},
       "rules": {"soon_days": int, "stale_days": int},
@@ -16,7 +18,12 @@ JSON shape (``schema_version`` 1; keys are stable, new keys may be added)::
       "open": [ITEM] | null,            # --unit only: in progress / not started, by due
       "stale": [ITEM] | null,           # null with --unit; longest without update first
       "indicators": [INDICATOR] | null, # null with --unit
-      "problems": {"errors": int, "warnings": int}
+      "problems": {"errors": int, "warnings": int},
+      # What the dashboard page (--format html) draws besides the above:
+      "quarters": [QUARTER],            # progress over time, oldest quarter first
+      "open_all": [ITEM] | null,        # null with --unit; else what "open" lists, for
+                                        # every unit (the page's per-unit to-do lists)
+      "indicator_series": [SERIES] | null  # null with --unit; each indicator, every plan year
     }
     ROLLUP = {"total": int, "done": int, "stale": int,
               "counts": {"overdue": int, "due_soon": int, "in_progress": int,
@@ -35,6 +42,19 @@ JSON shape (``schema_version`` 1; keys are stable, new keys may be added)::
                  "verdict": "met" | "not_met" | "no_data" | "no_target",
                  "previous": float | null,
                  "trend": "improved" | "worse" | "same" | "none"}
+    QUARTER = {"quarter": "YYYY-Qn", "start": date, "end": date,   # end: D in the last one
+               "due": int, "done": int, "done_on_time": int, "done_late": int,
+               "due_to_date": int, "done_to_date": int}
+    SERIES = {"id": str, "name": str, "unit": str, "direction": "higher" | "lower",
+              "years": [{"year": int, "value": float | null,
+                         "target": {"years": str, "op": str, "value": float} | null,
+                         "verdict": "met" | "not_met" | "no_data" | "no_target" | null}]}
+
+``quarters`` (`cchc_cli.engine.timeline`) counts the occurrences of the view due in each
+quarter (up to D) and done in each quarter, from the first quarter of the plan's first year
+(of ``--year`` when given, or earlier data); ``*_to_date`` add them up, and equal the
+dashboard as of each quarter's end. In ``indicator_series`` a year with neither a value nor
+a target has ``verdict`` null; values published after D are not known (null).
 
 Dates are ISO ``YYYY-MM-DD`` in JSON and ``dd/mm/yyyy`` in text; a ``STATE`` is one of the
 ``counts`` keys.
@@ -48,7 +68,8 @@ from typing import Any
 
 from cchc_cli.engine.indicators import Assessment
 from cchc_cli.engine.progress import STATE_ORDER, Rollup, Status
-from cchc_cli.status.view import Row, View
+from cchc_cli.engine.timeline import Quarter
+from cchc_cli.status.view import Row, Series, View
 
 SCHEMA_VERSION = 1
 
@@ -114,6 +135,44 @@ def indicator_json(found: Assessment) -> dict[str, Any]:
     }
 
 
+def _target(found: Assessment | None) -> dict[str, Any] | None:
+    target = found.target if found else None
+    return {"years": target.years, "op": target.op, "value": target.value} if target else None
+
+
+def series_json(series: Series) -> dict[str, Any]:
+    ind = series.indicator
+    return {
+        "id": ind.id,
+        "name": ind.name,
+        "unit": ind.unit,
+        "direction": ind.direction,
+        "years": [
+            {
+                "year": year,
+                "value": found.value.value if found and found.value else None,
+                "target": _target(found),
+                "verdict": found.verdict.key if found else None,
+            }
+            for year, found in series.years
+        ],
+    }
+
+
+def quarter_json(quarter: Quarter) -> dict[str, Any]:
+    return {
+        "quarter": quarter.key,
+        "start": quarter.start.isoformat(),
+        "end": quarter.end.isoformat(),
+        "due": quarter.due,
+        "done": quarter.done,
+        "done_on_time": quarter.done_on_time,
+        "done_late": quarter.done_late,
+        "due_to_date": quarter.due_to_date,
+        "done_to_date": quarter.done_to_date,
+    }
+
+
 def to_json(view: View) -> dict[str, Any]:
     """The JSON document of `view` (shape in the module docstring)."""
     q = view.query
@@ -128,7 +187,12 @@ def to_json(view: View) -> dict[str, Any]:
 
     return {
         "schema_version": SCHEMA_VERSION,
-        "plan": {"title": view.title},
+        "plan": {
+            "title": view.title,
+            "period": None
+            if view.plan_period is None
+            else {"start": view.plan_period[0], "end": view.plan_period[1]},
+        },
         "as_of": q.as_of.isoformat(),
         "filters": {"year": q.year, "unit": q.unit, "area": q.area},
         "rules": {"soon_days": q.rules.soon_days, "stale_days": q.rules.stale_days},
@@ -143,6 +207,11 @@ def to_json(view: View) -> dict[str, Any]:
         if view.indicators is None
         else [indicator_json(a) for a in view.indicators],
         "problems": {"errors": view.errors, "warnings": view.warnings},
+        "quarters": [quarter_json(q) for q in view.quarters],
+        "open_all": items(view.open_all),
+        "indicator_series": None
+        if view.indicator_series is None
+        else [series_json(s) for s in view.indicator_series],
     }
 
 

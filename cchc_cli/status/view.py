@@ -10,6 +10,11 @@ Filters compose: ``year`` keeps the occurrences due that year (the by-year roll-
 that reform area. With ``unit`` the view is that unit's to-do list (its overdue, due-soon
 and other open items) instead of the whole dashboard.
 
+Besides what the text shows, the view holds what the dashboard page draws: progress over
+time (`cchc_cli.engine.timeline`, per quarter from the plan's first year), each indicator
+over the plan's years, and, in the whole view, every open item (what ``--unit`` lists as
+open, for all units: the page's per-unit to-do lists).
+
 The JSON form is built in `cchc_cli.status.json`.
 """
 
@@ -20,9 +25,11 @@ from datetime import date
 
 from cchc_cli.dataset import Dataset
 from cchc_cli.engine import progress
-from cchc_cli.engine.indicators import Assessment, assess_years, known_on
+from cchc_cli.engine.indicators import Assessment, assess, assess_years, known_on
 from cchc_cli.engine.progress import DEFAULT_RULES, Rollup, Rules, State, Status
+from cchc_cli.engine.timeline import Quarter, quarters
 from cchc_cli.errors import UsageError
+from cchc_cli.models import Indicator
 
 RECENT_YEARS = 3  # indicator years shown without a year filter: the as-of year and 2 before
 
@@ -48,6 +55,15 @@ class Row:
 
 
 @dataclass(frozen=True, slots=True)
+class Series:
+    """One indicator in every year of a range: `years` holds ``(year, assessment)``, the
+    assessment None for a year with neither a value nor a target."""
+
+    indicator: Indicator
+    years: list[tuple[int, Assessment | None]]
+
+
+@dataclass(frozen=True, slots=True)
 class View:
     """Everything the dashboard shows, in display order. `None` marks a hidden section."""
 
@@ -67,6 +83,10 @@ class View:
     warnings: int = 0
     # Every counted occurrence the query selects, in task then time order (`cchc export`).
     items: list[Status] = field(default_factory=list)
+    plan_period: tuple[int, int] | None = None
+    quarters: list[Quarter] = field(default_factory=list)
+    open_all: list[Status] | None = None
+    indicator_series: list[Series] | None = None
 
 
 def _check_code(kind: str, field: str, code: str | None, valid: list[str]) -> None:
@@ -98,6 +118,10 @@ def build(dataset: Dataset, query: Query) -> View:
     ]
     whole = query.unit is None
     errors = sum(p.is_error for p in dataset.problems)
+    plan = dataset.plan
+    period = (plan.period.start, plan.period.end) if plan else None
+    first_year = query.year if query.year is not None else period[0] if period else None
+    open_items = progress.in_progress(items) + _not_started(items)
 
     def rows(groups: dict[str, Rollup], order: list[str], names: dict[str, str]) -> list[Row]:
         return [Row(c, names.get(c, c), r) for c, r in progress.ordered(groups, order)]
@@ -112,7 +136,7 @@ def build(dataset: Dataset, query: Query) -> View:
         units=rows(progress.by_lead(items), units, unit_names) if whole else None,
         overdue=progress.overdue(items),
         due_soon=progress.due_soon(items),
-        open=None if whole else progress.in_progress(items) + _not_started(items),
+        open=None if whole else open_items,
         stale=progress.stale(items) if whole else None,
         indicators=_indicators(dataset, query) if whole else None,
         unit_names=unit_names,
@@ -120,6 +144,10 @@ def build(dataset: Dataset, query: Query) -> View:
         errors=errors,
         warnings=len(dataset.problems) - errors,
         items=items,
+        plan_period=period,
+        quarters=quarters(items, query.as_of, first_year),
+        open_all=open_items if whole else None,
+        indicator_series=_series(dataset, query, period) if whole else None,
     )
 
 
@@ -128,6 +156,15 @@ def _not_started(items: list[Status]) -> list[Status]:
         (s for s in items if s.state is State.NOT_STARTED),
         key=lambda s: (s.due, s.task.id, s.occurrence.period or ""),
     )
+
+
+def _series(dataset: Dataset, query: Query, period: tuple[int, int] | None) -> list[Series]:
+    """Every indicator over the plan's years (the recent years without a plan), as known on
+    the as-of date."""
+    first, last = period or (query.as_of.year - RECENT_YEARS + 1, query.as_of.year)
+    years = range(first, last + 1)
+    known = [known_on(located.item, query.as_of) for located in dataset.indicators]
+    return [Series(ind, [(year, assess(ind, year)) for year in years]) for ind in known]
 
 
 def _indicators(dataset: Dataset, query: Query) -> list[Assessment]:

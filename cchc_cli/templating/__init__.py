@@ -1,7 +1,12 @@
 """The one Jinja environment factory: strict, sandboxed, autoescaped for HTML only.
 
-Report templates (`cchc_cli.report`) and the `cchc init` scaffold (`cchc_cli.init`) are both
-rendered by environments made here. jinja2 is imported only when one is made.
+Report templates (`cchc_cli.report`), the dashboard page (`cchc_cli.status.html`) and the
+`cchc init` scaffold (`cchc_cli.init`) are all rendered by environments made here. jinja2 is
+imported only when one is made.
+
+- `cchc_cli.templating.files`: where templates come from (the data repository's
+  ``templates/`` folder, else the built-in one), and the Jinja loader of that lookup;
+- `cchc_cli.templating.errors`: a template error in Vietnamese, with its file and line.
 """
 
 from __future__ import annotations

@@ -1,0 +1,241 @@
+"""`cchc status --format html`: the dashboard as one self-contained page, drawn from the JSON.
+
+The page renders the document of `cchc_cli.status.json.to_json` and nothing else: every
+figure on it is a JSON fact, so the page, the text and the JSON always agree. `page` turns
+the document into plain template data (charts laid out by `cchc_cli.status.charts`);
+`render_html` fills ``dashboard/status.html.j2`` (found like every template: a data
+repository's ``templates/dashboard/`` wins over the built-in one).
+
+Sections
+    The chart sections and their registry, `SECTIONS`, are in `cchc_cli.status.sections`:
+    a new chart section is one function and one line there.
+
+Colours
+    States have the terminal's colours (`cchc_cli.status.text.STATE_STYLES`, mapped by
+    `TERMINAL_COLOURS`) and each its own texture (`TEXTURES`), so a black-and-white print
+    still tells them apart; counts and labels are written as text as well.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from cchc_cli.status.sections import BAR_ORDER, SECTIONS, state_labels, unit_anchor
+from cchc_cli.status.text import STATE_STYLES
+from cchc_cli.text_vi import dmy, number, percent
+
+PAGE = "dashboard/status.html.j2"
+KIND = "mẫu trang tổng quan"  # how template errors name the page's template
+
+# The page's colour for each colour the terminal uses (rich colour names; "" is the
+# terminal's default text colour: no fill).
+TERMINAL_COLOURS = {
+    "red": "#c62828",
+    "yellow": "#f0c419",
+    "cyan": "#0097a7",
+    "": "#ffffff",
+    "green": "#2e7d32",
+    "dark_orange": "#ef6c00",
+}
+# A texture per state, drawn over its colour (see templates/dashboard/charts.html.j2).
+TEXTURES = {
+    "overdue": "cross",
+    "due_soon": "diagonal",
+    "in_progress": "dots",
+    "not_started": "none",
+    "done_on_time": "solid",
+    "done_late": "horizontal",
+}
+
+
+def state_colour(key: str) -> str:
+    """The page colour of a state: its terminal colour (the last word of its rich style)."""
+    (style,) = (s for state, s in STATE_STYLES.items() if state.key == key)
+    words = style.split()
+    return TERMINAL_COLOURS[words[-1] if words else ""]
+
+
+def _ink(colour: str) -> str:
+    """The colour of a texture over `colour`: white on a dark colour, dark on a light one."""
+    red, green, blue = (int(colour[i : i + 2], 16) for i in (1, 3, 5))
+    return "#ffffff" if 0.299 * red + 0.587 * green + 0.114 * blue < 150 else "#333333"
+
+
+def _fills() -> list[dict[str, str]]:
+    """The patterns the page defines: one per state, and the marks of the other charts."""
+    found = [
+        {"key": key, "colour": state_colour(key), "texture": TEXTURES[key]} for key in TEXTURES
+    ]
+    found.append({"key": "due", "colour": "#ffffff", "texture": "diagonal"})
+    return [fill | {"ink": _ink(fill["colour"])} for fill in found]
+
+
+# --- lists ---------------------------------------------------------------------------------
+
+
+def _last_cell(kind: str, item: dict[str, Any]) -> tuple[str, Any]:
+    if kind == "overdue":
+        return f"{item['days_overdue']} ngày", item["days_overdue"]
+    if kind == "due_soon":
+        days = item["days_left"]
+        return (f"{days} ngày" if days else "hôm nay"), days
+    if kind == "stale":
+        when = item["last_update"]
+        if when is None:
+            return "–", 0
+        days = item["days_since_update"]
+        return f"{dmy(date.fromisoformat(when))} ({days} ngày)", days
+    return item["state_label"], item["state"]
+
+
+def _row(kind: str, item: dict[str, Any], classes: dict[str, str]) -> dict[str, Any]:
+    text, sort = _last_cell(kind, item)
+    return {
+        "task": item["task"],
+        "period": item["period"] or "",
+        "title": item["title"],
+        "lead": item["lead"],
+        "lead_name": item["lead_name"],
+        "anchor": unit_anchor(item["lead"]),
+        "cls": classes.get(item["lead"], ""),
+        "due": dmy(date.fromisoformat(item["due"])),
+        "due_iso": item["due"],
+        "percent": item["percent"],
+        "state": item["state"],
+        "last": text,
+        "last_sort": sort,
+    }
+
+
+LISTS = (  # key in the JSON, anchor, heading, last column; which views show it
+    ("overdue", "qua-han", "Quá hạn", "Quá hạn", "both"),
+    ("due_soon", "sap-den-han", "Sắp đến hạn", "Còn", "both"),
+    ("stale", "cham-cap-nhat", "Chậm cập nhật", "Cập nhật lần cuối", "all"),
+    ("open", "dang-thuc-hien", "Đang thực hiện, chưa bắt đầu", "Trạng thái", "unit"),
+)
+
+
+def _lists(doc: dict[str, Any], units: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
+    classes = {u["code"]: u["cls"] for u in units}
+    whole = doc["filters"]["unit"] is None
+    found = []
+    for key, anchor, title, last, shown in LISTS:
+        source = doc.get("open_all" if key == "open" and whole else key)
+        if source is None:
+            continue
+        rows = [_row(key, item, classes) for item in source]
+        counts = {u["code"]: 0 for u in units}
+        for row in rows:
+            counts[row["lead"]] = counts.get(row["lead"], 0) + 1
+        found.append(
+            {
+                "key": key,
+                "id": anchor,
+                "title": title,
+                "last": last,
+                "numeric_last": key != "open",
+                "rows": rows,
+                "count": len(rows),
+                "unit_counts": counts,
+                # In the whole view, which of the per-unit views shows the list.
+                "in_all": shown in ("both", "all") or not whole,
+                "in_unit": shown in ("both", "unit"),
+            }
+        )
+    return found
+
+
+def _units_of(doc: dict[str, Any]) -> list[dict[str, Any]]:
+    """The units that get a to-do view on the page (whole view only), with a CSS class."""
+    if doc["filters"]["unit"] is not None or not doc.get("units"):
+        return []
+    return [
+        {
+            "code": row["code"],
+            "name": row["name"],
+            "anchor": unit_anchor(row["code"]),
+            "cls": f"u{i}",
+        }
+        for i, row in enumerate(doc["units"])
+    ]
+
+
+# --- the page ------------------------------------------------------------------------------
+
+
+def _headline(doc: dict[str, Any]) -> dict[str, Any]:
+    total = doc["summary"]
+    counts = total["counts"]
+    labels = state_labels(doc)
+    mean = total["mean_progress"]
+    return {
+        "done": total["done"],
+        "total": total["total"],
+        "completion": percent(total["completion_rate"]),
+        "on_time": counts["done_on_time"],
+        "on_time_rate": percent(total["on_time_rate"]),
+        "mean": "–" if mean is None else f"{number(mean, 1)}%",
+        "stale": total["stale"],
+        "states": [
+            {"key": key, "label": labels[key], "count": counts[key]}
+            for key in ("overdue", "due_soon", "in_progress", "not_started")
+        ],
+    }
+
+
+def _scope(doc: dict[str, Any]) -> list[str]:
+    filters = doc["filters"]
+    found = []
+    if filters["year"] is not None:
+        found.append(f"năm {filters['year']}")
+    names = {row["code"]: row["name"] for row in doc.get("areas") or []}
+    if filters["area"] is not None:
+        found.append(f"lĩnh vực: {names.get(filters['area'], filters['area'])}")
+    if filters["unit"] is not None:
+        items = [*doc["overdue"], *doc["due_soon"], *(doc["open"] or [])]
+        unit = next((i["lead_name"] for i in items), filters["unit"])
+        found.append(f"đơn vị: {unit}")
+    return found
+
+
+def page(doc: dict[str, Any]) -> dict[str, Any]:
+    """The plain data the page template sees, from a `to_json` document."""
+    units = _units_of(doc)
+    sections = []
+    for section in SECTIONS:
+        built = section.build(doc)
+        if built:
+            sections.append({"id": section.id, "title": section.title, "charts": built})
+    labels = state_labels(doc)
+    return {
+        "title": doc["plan"]["title"] or "(chưa đọc được kế hoạch)",
+        "as_of": dmy(date.fromisoformat(doc["as_of"])),
+        "scope": _scope(doc),
+        "rules": doc["rules"],
+        "headline": _headline(doc),
+        "problems": doc["problems"],
+        "fills": _fills(),
+        "states": [{"key": k, "label": labels[k]} for k in BAR_ORDER],
+        "sections": sections,
+        "units": units,
+        "lists": _lists(doc, units),
+        "unit_view": doc["filters"]["unit"] is not None,
+    }
+
+
+def render_html(doc: dict[str, Any], root: Path | None) -> str:
+    """The page of `doc` (a `to_json` document); template errors are `CchcError`s."""
+    from cchc_cli.templating import environment
+    from cchc_cli.templating.errors import template_error
+    from cchc_cli.templating.files import check_override_dir, loader
+
+    context = page(doc)
+    check_override_dir(root)
+    env = environment(loader(root))
+    try:
+        return env.get_template(PAGE).render(context)
+    except Exception as exc:  # a user's template can fail in any way: report, never crash
+        raise template_error(exc, PAGE, root, kind=KIND) from exc
