@@ -23,6 +23,7 @@ from cchc_cli.report.templates import (
     OVERRIDE_DIR,
     TEMPLATES,
     builtin_dir,
+    check_override,
     check_override_dir,
     override_path,
     template_file,
@@ -68,6 +69,8 @@ def render(report: Report, fmt: str, root: Path | None) -> str | bytes:
     """The report as text (md, html) or bytes (docx). Template errors are `CchcError`s."""
     name = TEMPLATES[fmt]
     check_override_dir(root)
+    if root is not None:
+        check_override(root, name)
     env = environment(root)
     if fmt == "docx":
         from cchc_cli.report.docx import render_docx
