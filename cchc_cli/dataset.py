@@ -8,13 +8,14 @@ from pathlib import Path
 from typing import Any, Generic, TypeVar
 
 from cchc_cli.errors import Loc, Problem
-from cchc_cli.models import Area, Indicator, Plan, Task, Unit
+from cchc_cli.models import Area, Indicator, Plan, ReportsFile, Task, Unit
 
 T = TypeVar("T")
 
 PLAN_FILE = "plan.yaml"
 AREAS_FILE = "areas.yaml"
 UNITS_FILE = "units.yaml"
+REPORTS_FILE = "reports.yaml"  # optional: report settings
 TASKS_DIR = "tasks"
 INDICATORS_DIR = "indicators"
 
@@ -49,6 +50,7 @@ class Dataset:
     plan: Plan | None = None
     areas: list[Area] = field(default_factory=list)
     units: list[Unit] = field(default_factory=list)
+    reports: ReportsFile | None = None  # None: no reports.yaml (the defaults apply)
     indicators: list[Located[Indicator]] = field(default_factory=list)
     tasks: list[Located[Task]] = field(default_factory=list)
     # Task entries that failed the schema, as written: their references are still checked,

@@ -200,6 +200,7 @@ def test_schema_writes_then_refuses_to_clobber_changed_files(
         "areas.schema.json",
         "indicators.schema.json",
         "plan.schema.json",
+        "reports.schema.json",
         "tasks.schema.json",
         "units.schema.json",
     ]
@@ -251,7 +252,7 @@ def test_schema_out_writes_where_it_is_told(make_repo: TreeFactory, runner: CliR
     out = repo / "elsewhere" / "x"
     result = runner.invoke(app, ["--data", str(repo), "schema", "--out", str(out)])
     assert result.exit_code == 0, result.output
-    assert len(list(out.glob("*.schema.json"))) == 5
+    assert len(list(out.glob("*.schema.json"))) == 6
     assert not (repo / "schemas").exists()
 
 

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel
 
-from cchc_cli.models import AreasFile, IndicatorsFile, Plan, TasksFile, UnitsFile
+from cchc_cli.models import AreasFile, IndicatorsFile, Plan, ReportsFile, TasksFile, UnitsFile
 from cchc_cli.output.write import write_atomic
 
 if TYPE_CHECKING:
@@ -31,6 +31,7 @@ KINDS: dict[str, tuple[type[BaseModel], str]] = {
     "units": (UnitsFile, "Phòng, đơn vị thuộc Sở (data/units.yaml)"),
     "tasks": (TasksFile, "Nhiệm vụ CCHC (data/tasks/*.yaml)"),
     "indicators": (IndicatorsFile, "Chỉ số (data/indicators/*.yaml)"),
+    "reports": (ReportsFile, "Thiết lập báo cáo (data/reports.yaml)"),
 }
 
 

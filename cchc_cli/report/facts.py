@@ -47,6 +47,7 @@ from cchc_cli.report.model import (
     Report,
     TaskLine,
 )
+from cchc_cli.report.settings import Periodic, periodic
 from cchc_cli.text_vi import dmy, place_date, text_date
 
 NATION = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
@@ -60,12 +61,22 @@ _OPEN = (State.IN_PROGRESS, State.DUE_SOON)
 
 
 def build(
-    dataset: Dataset, period: ReportPeriod, *, issued: date | None, commit: str | None
+    dataset: Dataset,
+    period: ReportPeriod,
+    settings: Periodic | None = None,
+    *,
+    issued: date | None,
+    commit: str | None,
 ) -> Report:
-    """The report of `period` on `dataset`. `issued` is the document date, if known."""
+    """The report of `period` on `dataset`. `issued` is the document date, if known;
+    `settings` default to those of the data (``reports.yaml``, then ``plan.yaml``)."""
     plan = dataset.plan
     if plan is None:
         raise CchcError("Không đọc được kế hoạch (plan.yaml).", "Chạy “cchc validate” để xem lỗi.")
+    if settings is None:
+        settings = periodic(
+            plan, dataset.reports.periodic if dataset.reports else None, period.code, {}
+        )
     window = period.window
     as_of = window.end
     tasks = [located.item for located in dataset.tasks]
@@ -93,7 +104,7 @@ def build(
         as_of=as_of,
         next_period=follow,
         next_window=next_stretch(period),
-        header=_header(plan, period, issued),
+        header=_header(plan, period, issued, settings.report_to),
         direction=direction,
         areas=areas,
         strengths=tuple(_strengths(scope, window, assessments, period.year)),
@@ -106,7 +117,7 @@ def build(
         cumulative_total=_count_row("Tổng cộng", progress.rollup(counted)),
         task_rows=tuple(lines[id(s)] for s in _by_area_then_due(scope, dataset)),
         indicator_rows=tuple(_indicator_row(a) for a in assessments),
-        closing=_closing(plan),
+        closing=_closing(settings),
         stamp=stamp(period, issued, commit),
     )
 
@@ -134,7 +145,7 @@ def stamp(period: ReportPeriod, issued: date | None, commit: str | None) -> str:
 # --- header and closing: from the plan's metadata ------------------------------------------
 
 
-def _header(plan: Plan, period: ReportPeriod, issued: date | None) -> Header:
+def _header(plan: Plan, period: ReportPeriod, issued: date | None, report_to: str) -> Header:
     return Header(
         governing_body=plan.governing_body.upper(),
         issuing_body=plan.issuing_body.upper(),
@@ -144,16 +155,16 @@ def _header(plan: Plan, period: ReportPeriod, issued: date | None) -> Header:
         place_date=place_date(plan.place, issued),
         doc_type=DOC_TYPE,
         summary=f"Kết quả thực hiện công tác cải cách hành chính {period.title}",
-        report_to=plan.report_to,
+        report_to=report_to,
     )
 
 
-def _closing(plan: Plan) -> Closing:
-    signer = plan.signer
+def _closing(settings: Periodic) -> Closing:
+    signer = settings.signer
     lines = [signer.position.upper()]
     if signer.deputy_position:
         lines.append(signer.deputy_position.upper())
-    return Closing("Nơi nhận:", tuple(list_items(plan.recipients)), tuple(lines), signer.name)
+    return Closing("Nơi nhận:", tuple(list_items(settings.recipients)), tuple(lines), signer.name)
 
 
 # --- task lines and sentences --------------------------------------------------------------

@@ -10,6 +10,7 @@ Rendering is deterministic: the same data, period, date and commit give the same
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import fields
 from datetime import date
 from pathlib import Path
@@ -88,18 +89,33 @@ def render(report: Report, fmt: str, root: Path | None) -> str | bytes:
 
 
 def make_report(
-    dataset: Dataset, period: ReportPeriod, fmt: str, *, issued: date | None
-) -> str | bytes:
-    """The report of `period` on valid data; a `CchcError` when the data has errors."""
+    dataset: Dataset,
+    code: str,
+    year: int,
+    fmt: str,
+    *,
+    issued: date | None,
+    overrides: Sequence[str] = (),
+) -> tuple[ReportPeriod, str | bytes]:
+    """The report of period `code` of `year` on valid data, with the settings of
+    ``reports.yaml`` and the one-run `overrides` (``KEY=VALUE``); a `CchcError` when the data
+    has errors, a `UsageError` for a period, year or override that cannot be."""
+    from cchc_cli.engine.periods import parse_code, report_period
     from cchc_cli.report.facts import build
     from cchc_cli.report.provenance import git_commit
+    from cchc_cli.report.settings import parse_overrides, periodic
 
-    if has_errors(dataset.problems):
+    parse_code(code)
+    changes = parse_overrides(overrides)
+    if has_errors(dataset.problems) or dataset.plan is None:
         count = sum(p.is_error for p in dataset.problems)
         raise CchcError(
             f"Dữ liệu có {count} lỗi: không lập báo cáo từ dữ liệu sai.",
             "Chạy “cchc validate” để xem và sửa các lỗi.",
         )
+    plan = dataset.plan
+    settings = periodic(plan, dataset.reports.periodic if dataset.reports else None, code, changes)
+    period = report_period(code, year, plan.period, nine_months=settings.nine_months)
     commit = git_commit(dataset.data_dir)
-    report = build(dataset, period, issued=issued, commit=commit)
-    return render(report, fmt, dataset.root)
+    report = build(dataset, period, settings, issued=issued, commit=commit)
+    return period, render(report, fmt, dataset.root)
