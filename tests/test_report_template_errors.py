@@ -225,7 +225,7 @@ def test_an_override_that_is_not_a_file_never_means_the_builtin_template(
         ("a\n{{ header.x.. }}\n", 2, "sau dấu chấm cần một tên hoặc một số."),
         ("\n\n{{ 1 / 0 }}\n", 3, "chia cho 0."),
         ("\n{{ 1 + 'a' }}\n", 2, "phép tính hay lời gọi dùng sai kiểu dữ liệu (unsupported"),
-        ("{{ areas[99] }}\n", 1, "không có phần tử 99."),
+        ("{{ body[9999] }}\n", 1, "không có phần tử 9999."),
         ("{{ header.khong_co }}\n", 1, "không có trường “khong_co” trong dữ liệu báo cáo."),
         ('{% include "khong-co.j2" %}\n', 1, "không tìm thấy mẫu “khong-co.j2”."),
     ],
