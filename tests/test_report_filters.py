@@ -98,6 +98,8 @@ def test_changes_in_words(value: float, previous: float, unit: str, expected: st
         ("Báo cáo định kỳ công tác CCHC hằng quý", "quý I năm 2024",
          "Báo cáo định kỳ công tác CCHC quý I năm 2024"),
         ("Định kỳ, kiểm tra công vụ", "năm 2023", "Kiểm tra công vụ năm 2023"),
+        ("Ban hành Kế hoạch cải cách hành chính năm", "năm 2024",
+         "Ban hành Kế hoạch cải cách hành chính năm 2024"),
     ],
 )  # fmt: skip
 def test_a_task_named_with_its_occurrence(title: str, label: str, expected: str) -> None:

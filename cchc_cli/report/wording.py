@@ -50,6 +50,9 @@ def task_name(title: str, label: str) -> str:
     if not label:
         return title
     stripped = _TRAILING.sub("", _LEADING.sub("", title))
+    head, _, last = stripped.rpartition(" ")
+    if head and last.lower() == label.split(" ", 1)[0]:  # "Kế hoạch … năm" + "năm 2024"
+        stripped = head
     return f"{upper_first(stripped)} {label}"
 
 
