@@ -116,6 +116,13 @@ CODES: dict[str, CodeInfo] = {
         "Sửa mã theo gợi ý, hoặc khai báo mã mới trong tệp được nêu.",
         "lead: van-phongg",
     ),
+    "report-task": CodeInfo(
+        "Nhiệm vụ lập báo cáo định kỳ (own_task trong data/reports.yaml) không phải nhiệm vụ "
+        "hằng quý hay hằng năm.",
+        "Chọn nhiệm vụ hằng quý (quý II là báo cáo 6 tháng, quý IV là báo cáo năm) hoặc hằng "
+        "năm, hoặc bỏ own_task.",
+        "periodic:\n  own_task: VP-01    # nhiệm vụ một lần",
+    ),
     "date-order": CodeInfo(
         "Ngày sai thứ tự: hạn trước ngày bắt đầu, hoàn thành trước ngày bắt đầu.",
         "Kiểm tra ngày (viết dd/mm/yyyy, không phải mm/dd/yyyy).",

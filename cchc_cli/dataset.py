@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any, Generic, TypeVar
 
 from cchc_cli.errors import Loc, Problem
-from cchc_cli.models import Area, Indicator, Plan, Task, Unit
+from cchc_cli.models import Area, Indicator, Plan, ReportsFile, Task, Unit
 from cchc_cli.models_par import ParAssessmentFile, ParCriteriaFile, ParResultsFile
 
 T = TypeVar("T")
@@ -16,6 +16,7 @@ T = TypeVar("T")
 PLAN_FILE = "plan.yaml"
 AREAS_FILE = "areas.yaml"
 UNITS_FILE = "units.yaml"
+REPORTS_FILE = "reports.yaml"  # optional: report settings
 TASKS_DIR = "tasks"
 INDICATORS_DIR = "indicators"
 PAR_DIR = "par"  # PAR INDEX: par/criteria/, par/assessments/, par/results/
@@ -84,6 +85,7 @@ class Dataset:
     plan: Plan | None = None
     areas: list[Area] = field(default_factory=list)
     units: list[Unit] = field(default_factory=list)
+    reports: ReportsFile | None = None  # None: no reports.yaml (the defaults apply)
     indicators: list[Located[Indicator]] = field(default_factory=list)
     tasks: list[Located[Task]] = field(default_factory=list)
     # Task entries that failed the schema, as written: their references are still checked,

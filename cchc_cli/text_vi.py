@@ -25,15 +25,19 @@ def text_date(day: date) -> str:
 
 
 def place_date(place: str, day: date | None) -> str:
-    """The place–date line of Nghị định 30/2020.
-
-    Days below 10 and the months 1 and 2 take a leading zero (``ngày 05 tháng 01 năm 2025``);
+    """The place–date line of Nghị định 30/2020: ``Đồng Tháp, ngày 05 tháng 01 năm 2025``;
     without a date, the blanks are left for the signer: ``Đồng Tháp, ngày      tháng … năm …``.
     """
+    return f"{place}, {doc_date(day)}"
+
+
+def doc_date(day: date | None) -> str:
+    """A document's date as Nghị định 30/2020 writes it: days below 10 and the months 1 and 2
+    take a leading zero (``ngày 05 tháng 01 năm 2025``); without a date, blanks to fill."""
     if day is None:
-        return f"{place}, ngày      tháng … năm …"
+        return "ngày      tháng … năm …"
     month = f"{day.month:02d}" if day.month <= 2 else str(day.month)
-    return f"{place}, ngày {day.day:02d} tháng {month} năm {day.year}"
+    return f"ngày {day.day:02d} tháng {month} năm {day.year}"
 
 
 # --- numbers -------------------------------------------------------------------------------

@@ -221,6 +221,6 @@ def test_an_assessment_on_an_unknown_set_shows_the_rest_and_exits_1(
     result = _par(runner, "--year", "2024", data=repo)
     assert result.exit_code == 1
     assert "Bộ tiêu chí “qd-1396” chưa đọc được" in result.stdout
-    assert "Xếp hạng năm 2024: hạng 4/19" in result.stdout
+    assert "Xếp hạng năm 2024: hạng 4/20" in result.stdout
     assert "[unknown-ref] Không có bộ tiêu chí mã “qd-1396”" in result.stderr
     assert "Có phải ý bạn là “qd-1396-2022”?" in result.stderr

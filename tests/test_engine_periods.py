@@ -10,9 +10,12 @@ from cchc_cli.engine.periods import (
     CODES,
     DEFAULT_CODE,
     Window,
+    ahead,
     next_period,
     next_stretch,
+    occurrence_key,
     parse_code,
+    report_of_occurrence,
     report_period,
 )
 from cchc_cli.errors import ExitCode, UsageError
@@ -153,3 +156,63 @@ def test_windows_tile_the_year() -> None:
         assert day in period.window
         day = period.window.end + timedelta(days=1)
     assert day == report_period("q1", 2025).window.start
+
+
+# --- a 9-month report, the stretch section IV plans for, a report-making task ---------------
+
+
+def test_nine_months_is_a_cumulative_q3() -> None:
+    period = report_period("q3", 2024, PLAN, nine_months=True)
+    assert period.window == Window(date(2023, 12, 15), date(2024, 9, 14))
+    assert period.cumulative
+    assert (period.code, period.title, period.slug) == ("q3", "9 tháng đầu năm 2024", "2024-q3")
+    assert (next_period(period).code, next_period(period).year) == ("year", 2024)
+    assert report_period("q1", 2024, nine_months=True).title == "quý I năm 2024"
+
+
+@pytest.mark.parametrize(
+    ("code", "nine", "name", "end"),
+    [
+        ("q1", False, "quý II năm 2024", date(2024, 6, 30)),
+        ("h1", False, "6 tháng cuối năm 2024", date(2024, 12, 31)),
+        ("q3", False, "quý IV năm 2024", date(2024, 12, 31)),
+        ("q3", True, "3 tháng cuối năm 2024", date(2024, 12, 31)),
+        ("year", False, "năm 2025", date(2025, 12, 31)),
+    ],
+)
+def test_what_section_four_plans_for(code: str, nine: bool, name: str, end: date) -> None:
+    period = report_period(code, 2024, nine_months=nine)
+    assert ahead(period) == (name, Window(period.window.end + timedelta(days=1), end))
+
+
+@pytest.mark.parametrize(
+    ("key", "title"),
+    [
+        ("2024-Q1", "quý I năm 2024"),
+        ("2024-Q2", "6 tháng đầu năm 2024"),
+        ("2024-Q3", "quý III năm 2024"),
+        ("2023-Q4", "năm 2023"),
+        ("2023", "năm 2023"),
+    ],
+)
+def test_the_annual_report_is_never_called_quarter_four(key: str, title: str) -> None:
+    found = report_of_occurrence(key)
+    assert found is not None
+    assert found.title == title
+
+
+@pytest.mark.parametrize("code", CODES)
+def test_a_quarterly_report_task_has_one_occurrence_per_report(code: str) -> None:
+    period = report_period(code, 2024)
+    key = occurrence_key(period, "quarterly")
+    assert key is not None
+    found = report_of_occurrence(key)
+    assert found is not None
+    assert (found.code, found.year) == (code, 2024)
+
+
+def test_a_yearly_report_task_is_only_the_annual_report() -> None:
+    assert occurrence_key(report_period("year", 2024), "yearly") == "2024"
+    assert occurrence_key(report_period("q1", 2024), "yearly") is None
+    assert occurrence_key(report_period("q1", 2024), "once") is None
+    assert report_of_occurrence("kỳ 1") is None

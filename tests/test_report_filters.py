@@ -1,4 +1,5 @@
-"""Vietnamese text of reports: dates, numbers, Markdown cells, lists."""
+"""Vietnamese text of reports: dates, numbers, Markdown cells, lists, and the wording of
+results, targets and changes as officials write them."""
 
 from __future__ import annotations
 
@@ -6,18 +7,18 @@ from datetime import date
 
 import pytest
 
-from cchc_cli.report.facts import occurrence_label
-from cchc_cli.report.filters import (
-    list_items,
-    md_cell,
-    md_text,
-    placeholder,
+from cchc_cli.report.facts import list_items
+from cchc_cli.report.filters import md_cell, md_text, placeholder, rate
+from cchc_cli.report.wording import (
+    change_words,
+    lower_first,
     quantity,
-    rate,
-    target_text,
+    sentence,
+    target_words,
+    task_name,
 )
 from cchc_cli.text_vi import dmy as table_date
-from cchc_cli.text_vi import number, place_date, text_date
+from cchc_cli.text_vi import doc_date, number, place_date, text_date
 
 
 @pytest.mark.parametrize(
@@ -48,14 +49,74 @@ def test_number(value: float | None, expected: str) -> None:
     assert number(value) == expected
 
 
-def test_rates_quantities_targets() -> None:
-    assert rate(2 / 3) == "66,7 %"
+def test_rates_and_quantities_have_no_space_before_percent() -> None:
+    assert rate(2 / 3) == "66,7%"
     assert rate(None) == "-"
-    assert quantity(96.15, "%") == "96,15 %"
-    assert quantity(5, "hạng") == "hạng 5"
-    assert target_text(">", 95, "%") == "> 95 %"
-    assert target_text("<=", 8, "hạng") == "≤ hạng 8"
-    assert target_text(">=", 80, "điểm") == "≥ 80 điểm"
+    assert quantity(96.15, "%") == "96,15%"
+    assert quantity(5, "hạng") == "thứ 5"
+    assert quantity(5, "hạng", out_of=20) == "thứ 5/20"
+    assert quantity(88.9, "điểm") == "88,9 điểm"
+
+
+@pytest.mark.parametrize(
+    ("op", "value", "unit", "expected"),
+    [
+        (">", 95, "%", "trên 95%"),
+        (">=", 80, "điểm", "từ 80 điểm trở lên"),
+        ("≥", 90, "%", "từ 90% trở lên"),
+        ("<", 5, "%", "dưới 5%"),
+        ("<=", 8, "hạng", "trong tốp 8"),
+        ("<", 9, "hạng", "trong tốp 8"),
+    ],
+)
+def test_targets_in_words(op: str, value: float, unit: str, expected: str) -> None:
+    assert target_words(op, value, unit) == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "previous", "unit", "expected"),
+    [
+        (5, 10, "hạng", "tăng 5 bậc"),
+        (7, 5, "hạng", "giảm 2 bậc"),
+        (5, 5, "hạng", "giữ nguyên thứ hạng"),
+        (97.33, 96.15, "%", "tăng 1,18 điểm phần trăm"),
+        (82.61, 84.35, "%", "giảm 1,74 điểm phần trăm"),
+        (88.9, 86.4, "điểm", "tăng 2,5 điểm"),
+        (95.0, 95.0, "%", "không thay đổi"),
+    ],
+)
+def test_changes_in_words(value: float, previous: float, unit: str, expected: str) -> None:
+    assert change_words(value, previous, unit) == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "label", "expected"),
+    [
+        ("Rà soát TTHC", "", "Rà soát TTHC"),
+        ("Hằng năm rà soát, triển khai CCHC; báo cáo kết quả", "năm 2024",
+         "Rà soát, triển khai CCHC; báo cáo kết quả năm 2024"),
+        ("Báo cáo định kỳ công tác CCHC hằng quý", "quý I năm 2024",
+         "Báo cáo định kỳ công tác CCHC quý I năm 2024"),
+        ("Định kỳ, kiểm tra công vụ", "năm 2023", "Kiểm tra công vụ năm 2023"),
+        ("Ban hành Kế hoạch cải cách hành chính năm", "năm 2024",
+         "Ban hành Kế hoạch cải cách hành chính năm 2024"),
+    ],
+)  # fmt: skip
+def test_a_task_named_with_its_occurrence(title: str, label: str, expected: str) -> None:
+    assert task_name(title, label) == expected
+
+
+def test_lower_first_keeps_acronyms() -> None:
+    assert lower_first("Rà soát TTHC") == "rà soát TTHC"
+    assert lower_first("UBND tỉnh ban hành") == "UBND tỉnh ban hành"
+    assert lower_first("A") == "A"
+    assert sentence("  Đã ban hành\nkế hoạch; ") == "Đã ban hành kế hoạch."
+    assert sentence("Xong!") == "Xong!"
+
+
+def test_document_dates() -> None:
+    assert doc_date(date(2025, 1, 5)) == "ngày 05 tháng 01 năm 2025"
+    assert doc_date(None) == "ngày      tháng … năm …"
 
 
 @pytest.mark.parametrize(
@@ -82,19 +143,6 @@ def test_list_items() -> None:
 
 def test_placeholder() -> None:
     assert placeholder("đề xuất") == "[Đơn vị bổ sung: đề xuất]"
-
-
-@pytest.mark.parametrize(
-    ("period", "expected"),
-    [
-        (None, ""),
-        ("2024", "năm 2024"),
-        ("2024-Q1", "quý I năm 2024"),
-        ("2025-Q4", "quý IV năm 2025"),
-    ],
-)
-def test_occurrence_label(period: str | None, expected: str) -> None:
-    assert occurrence_label(period) == expected
 
 
 @pytest.mark.parametrize(

@@ -180,6 +180,30 @@ def test_really_unreadable_templates(runner: CliRunner, repo: Path) -> None:
         (repo / "templates").chmod(0o755)
 
 
+@pytest.mark.parametrize("fmt", ["md", "html", "docx"])
+@pytest.mark.parametrize(
+    ("make", "message"),
+    [
+        (lambda path: path.mkdir(), "là một thư mục, không phải tệp."),
+        (lambda path: path.symlink_to(path.parent / "mat"), "là liên kết tới tệp không tồn tại."),
+        # os.mkfifo exists only on POSIX: looked up when the test runs, not when it is collected
+        (lambda path: os.mkfifo(path), "không phải tệp thông thường."),  # noqa: PLW0108
+    ],
+    ids=["folder", "dangling-link", "fifo"],
+)
+def test_an_override_that_is_not_a_file_never_means_the_builtin_template(
+    runner: CliRunner, repo: Path, fmt: str, make: Any, message: str
+) -> None:
+    if os.name != "posix":
+        pytest.skip("links and FIFOs are POSIX here")
+    name = {"md": "report.md.j2", "html": "report.html.j2", "docx": "report.docx"}[fmt]
+    (repo / "templates").mkdir()
+    make(repo / "templates" / name)
+    result = run(runner, repo, "-f", fmt, "-o", str(repo / f"x.{fmt}"))
+    assert f"Mẫu báo cáo “templates/{name}” {message}" in _error(result)
+    assert not (repo / f"x.{fmt}").exists()
+
+
 # --- Jinja and Python errors inside a template ---------------------------------------------
 
 
@@ -201,7 +225,7 @@ def test_really_unreadable_templates(runner: CliRunner, repo: Path) -> None:
         ("a\n{{ header.x.. }}\n", 2, "sau dấu chấm cần một tên hoặc một số."),
         ("\n\n{{ 1 / 0 }}\n", 3, "chia cho 0."),
         ("\n{{ 1 + 'a' }}\n", 2, "phép tính hay lời gọi dùng sai kiểu dữ liệu (unsupported"),
-        ("{{ areas[99] }}\n", 1, "không có phần tử 99."),
+        ("{{ body[9999] }}\n", 1, "không có phần tử 9999."),
         ("{{ header.khong_co }}\n", 1, "không có trường “khong_co” trong dữ liệu báo cáo."),
         ('{% include "khong-co.j2" %}\n', 1, "không tìm thấy mẫu “khong-co.j2”."),
     ],

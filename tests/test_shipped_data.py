@@ -20,7 +20,12 @@ from cchc_cli.read.loader import load, load_checked
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "data"
 SEED = ROOT.parent / "shared" / "seed" / "ke-hoach-cchc-2021-2030.txt"
-KIND_OF = {"plan.yaml": "plan", "areas.yaml": "areas", "units.yaml": "units"}
+KIND_OF = {
+    "plan.yaml": "plan",
+    "areas.yaml": "areas",
+    "units.yaml": "units",
+    "reports.yaml": "reports",
+}
 
 
 class _DatesAsText(yaml.SafeLoader):

@@ -10,6 +10,7 @@ from __future__ import annotations
 from cchc_cli.checks.indicators import indicator_problems
 from cchc_cli.checks.par import par_problems
 from cchc_cli.checks.references import reference_problems
+from cchc_cli.checks.reports import report_problems
 from cchc_cli.checks.tasks import task_problems
 from cchc_cli.dataset import Dataset
 from cchc_cli.errors import Problem
@@ -22,4 +23,5 @@ def check(dataset: Dataset) -> list[Problem]:
         *reference_problems(dataset),
         *(p for i in dataset.indicators for p in indicator_problems(i)),
         *par_problems(dataset),
+        *report_problems(dataset),
     ]

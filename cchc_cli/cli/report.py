@@ -50,6 +50,19 @@ def report(
             "tên thư mục).",
         ),
     ] = False,
+    settings: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--set",
+            metavar="KHOÁ=GIÁ_TRỊ",
+            help="Đổi một thiết lập của data/reports.yaml cho lần chạy này, ví dụ "
+            '--set requested_by="Công văn số 15/SNV-CCHC ngày 01/12/2024 của Sở Nội vụ"; '
+            "dùng nhiều lần được. Khoá: report_to, requested_by, q3 (quarter hoặc "
+            "nine-months), own_task, recipients (các nơi cách nhau bằng “;”), "
+            "signer.position, signer.deputy_position, signer.name.",
+            show_default=False,
+        ),
+    ] = None,
     issued: Annotated[
         str | None,
         typer.Option(
@@ -68,7 +81,6 @@ def report(
 
     Mã thoát: 0 nếu lập được, 1 nếu dữ liệu hay mẫu có lỗi hoặc tệp đã có, 2 nếu dùng sai lệnh.
     """
-    from cchc_cli.engine.periods import report_period
     from cchc_cli.output.write import write_atomic
     from cchc_cli.report.render import make_report
     from cchc_cli.report.templates import FORMATS
@@ -87,9 +99,9 @@ def report(
             )
         day = parse_day(issued, "issued") if issued is not None else None
         dataset = load_dataset(ctx)
-        plan = dataset.plan
-        which = report_period(period, year, plan.period if plan else None)
-        content = make_report(dataset, which, fmt, issued=day)
+        which, content = make_report(
+            dataset, period, year, fmt, issued=day, overrides=settings or []
+        )
         if output == STDOUT:
             sys.stdout.write(content if isinstance(content, str) else content.decode())
             return

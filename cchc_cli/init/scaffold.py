@@ -24,7 +24,7 @@ from typing import Any
 
 from cchc_cli import __version__
 from cchc_cli.errors import UsageError
-from cchc_cli.models import AreasFile, IndicatorsFile, Plan, TasksFile, UnitsFile
+from cchc_cli.models import AreasFile, IndicatorsFile, Plan, ReportsFile, TasksFile, UnitsFile
 from cchc_cli.models_par import ParAssessmentFile, ParCriteriaFile
 from cchc_cli.output.json_schema import Vocabulary, rendered
 from cchc_cli.read import yaml_reader
@@ -240,6 +240,7 @@ def _vocabulary(files: dict[str, bytes]) -> Vocabulary:
         if name.startswith("data/indicators/")
         for item in _read(files, name, IndicatorsFile).indicators
     ]
+    _read(files, "data/reports.yaml", ReportsFile)
     for name in files:
         if name.startswith("data/tasks/"):
             _read(files, name, TasksFile)

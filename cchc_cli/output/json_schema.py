@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel
 
-from cchc_cli.models import AreasFile, IndicatorsFile, Plan, TasksFile, UnitsFile
+from cchc_cli.models import AreasFile, IndicatorsFile, Plan, ReportsFile, TasksFile, UnitsFile
 from cchc_cli.models_par import ParAssessmentFile, ParCriteriaFile, ParResultsFile
 from cchc_cli.output.write import write_atomic
 
@@ -38,6 +38,7 @@ KINDS: dict[str, tuple[type[BaseModel], str]] = {
         "Tự đánh giá PAR INDEX một năm (data/par/assessments/*.yaml)",
     ),
     "par-results": (ParResultsFile, "Kết quả PAR INDEX công bố (data/par/results/*.yaml)"),
+    "reports": (ReportsFile, "Thiết lập báo cáo (data/reports.yaml)"),
 }
 
 

@@ -28,6 +28,7 @@ from cchc_cli.dataset import (
     PAR_DIR,
     PAR_RESULTS_DIR,
     PLAN_FILE,
+    REPORTS_FILE,
     TASKS_DIR,
     UNITS_FILE,
     AssessmentSheet,
@@ -41,6 +42,7 @@ from cchc_cli.models import (
     Indicator,
     IndicatorsFile,
     Plan,
+    ReportsFile,
     Task,
     TasksFile,
     UnitsFile,
@@ -207,6 +209,7 @@ def _load(data_dir: Path, limits: Limits) -> Dataset:
     dataset.plan = _load_single(dataset, data_dir / PLAN_FILE, Plan, required=True)
     areas = _load_single(dataset, data_dir / AREAS_FILE, AreasFile, required=True)
     units = _load_single(dataset, data_dir / UNITS_FILE, UnitsFile, required=True)
+    dataset.reports = _load_single(dataset, data_dir / REPORTS_FILE, ReportsFile, required=False)
     dataset.areas = list(areas.areas) if areas else []
     dataset.units = list(units.units) if units else []
     indicator_files, problems = yaml_files(data_dir / INDICATORS_DIR, dataset.display)
@@ -219,7 +222,7 @@ def _load(data_dir: Path, limits: Limits) -> Dataset:
     for file in task_files:
         dataset.tasks += _load_list(dataset, file, TasksFile, "tasks", Task)
     _load_par(dataset)
-    known = {PLAN_FILE, AREAS_FILE, UNITS_FILE}
+    known = {PLAN_FILE, AREAS_FILE, UNITS_FILE, REPORTS_FILE}
     entries, problems = top_level_files(data_dir, dataset.display)
     dataset.problems += problems
     for file in entries:

@@ -1,38 +1,24 @@
-"""The Jinja filters of report templates, and the report's own wording of values.
+"""The Jinja filters and globals of report templates. Pure string functions.
 
-Dates, numbers and percents come from `cchc_cli.text_vi` (the one place for them); this
-module adds what only reports need: quantities with units, targets, Markdown cells, lists.
-Pure string functions.
+Dates, numbers and percents come from `cchc_cli.text_vi` (the one place for them), the
+report's wording from `cchc_cli.report.wording`; this module adds what templates need:
+Markdown escaping and the ``[Đơn vị bổ sung: …]`` gap.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from typing import Any
 
+from cchc_cli.report import wording
 from cchc_cli.text_vi import dmy, number, percent, text_date
 
 PLACEHOLDER = "[Đơn vị bổ sung: {}]"
 
 
 def rate(value: float | None) -> str:
-    """A share in [0, 1] as a percentage with one decimal (``66,7 %``); ``-`` for none."""
-    return percent(value, none="-", space=" ")
-
-
-def quantity(value: float, unit: str, digits: int = 2) -> str:
-    """A value with its unit: ``96,15 %``, ``hạng 5``, ``88,9 điểm``."""
-    if unit == "hạng":
-        return f"hạng {number(value, digits)}"
-    return f"{number(value, digits)} {unit}"
-
-
-_OPS = {">": ">", ">=": "≥", "≥": "≥", "<": "<", "<=": "≤", "≤": "≤"}
-
-
-def target_text(op: str, value: float, unit: str) -> str:
-    """A target as written in a table: ``> 95 %``, ``≤ hạng 8``."""
-    return f"{_OPS.get(op, op)} {quantity(value, unit)}"
+    """A share in [0, 1] as a percentage with one decimal (``66,7%``); ``-`` for none."""
+    return percent(value, none="-")
 
 
 def md_text(value: Any) -> str:
@@ -50,13 +36,7 @@ def md_cell(value: Any) -> str:
 
 def one_line(value: Any) -> str:
     """Text on one line: line breaks and runs of spaces become single spaces."""
-    return " ".join(("" if value is None else str(value)).split())
-
-
-def list_items(items: Sequence[str]) -> list[str]:
-    """``- item;`` lines, the last ending with a full stop (``- Lưu: VT, VP.``)."""
-    cleaned = [item.strip().rstrip(";.").strip() for item in items]
-    return [f"- {item}{'.' if i == len(cleaned) - 1 else ';'}" for i, item in enumerate(cleaned)]
+    return wording.one_line("" if value is None else str(value))
 
 
 def placeholder(what: str) -> str:

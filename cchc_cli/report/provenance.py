@@ -12,7 +12,7 @@ def git_commit(folder: Path) -> str | None:
 
     def run(*args: str) -> str | None:
         # git writes file names in UTF-8 (or raw bytes) whatever the locale: decode as UTF-8,
-        # never fail on it. No git, not a repository, a timeout: no commit in the stamp.
+        # never fail on it. No git, not a repository, a timeout: no commit in the properties.
         try:
             done = subprocess.run(
                 ["git", *args],

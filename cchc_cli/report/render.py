@@ -10,15 +10,22 @@ Rendering is deterministic: the same data, period, date and commit give the same
 
 from __future__ import annotations
 
-from dataclasses import fields
-from datetime import date
+from collections.abc import Sequence
+from datetime import date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from cchc_cli.errors import CchcError, has_errors
 from cchc_cli.report.filters import FILTERS, placeholder
+from cchc_cli.report.model import template_context
 from cchc_cli.report.template_errors import TemplateFileError, template_error
-from cchc_cli.report.templates import TEMPLATES, check_override_dir, override_path, template_file
+from cchc_cli.report.templates import (
+    TEMPLATES,
+    check_override,
+    check_override_dir,
+    override_path,
+    template_file,
+)
 from cchc_cli.templating import environment as make_environment
 from cchc_cli.templating.files import loader
 
@@ -36,15 +43,12 @@ def environment(root: Path | None) -> SandboxedEnvironment:
     return make_environment(loader(root), filters=FILTERS, globals={"placeholder": placeholder})
 
 
-def template_context(report: Report) -> dict[str, Any]:
-    """The names a template sees: the fields of `Report`."""
-    return {f.name: getattr(report, f.name) for f in fields(report)}
-
-
 def render(report: Report, fmt: str, root: Path | None) -> str | bytes:
     """The report as text (md, html) or bytes (docx). Template errors are `CchcError`s."""
     name = TEMPLATES[fmt]
     check_override_dir(root)
+    if root is not None:
+        check_override(root, name)
     env = environment(root)
     if fmt == "docx":
         from cchc_cli.report.docx import render_docx
@@ -62,18 +66,48 @@ def render(report: Report, fmt: str, root: Path | None) -> str | bytes:
 
 
 def make_report(
-    dataset: Dataset, period: ReportPeriod, fmt: str, *, issued: date | None
-) -> str | bytes:
-    """The report of `period` on valid data; a `CchcError` when the data has errors."""
+    dataset: Dataset,
+    code: str,
+    year: int,
+    fmt: str,
+    *,
+    issued: date | None,
+    overrides: Sequence[str] = (),
+    generated: datetime | None = None,
+) -> tuple[ReportPeriod, str | bytes]:
+    """The report of period `code` of `year` on valid data, with the settings of
+    ``reports.yaml`` and the one-run `overrides` (``KEY=VALUE``); a `CchcError` when the data
+    has errors, a `UsageError` for a period, year or override that cannot be. `generated`
+    (default: now, or ``SOURCE_DATE_EPOCH`` when set) goes to the document's properties."""
+    from cchc_cli.engine.periods import parse_code, report_period
     from cchc_cli.report.facts import build
     from cchc_cli.report.provenance import git_commit
+    from cchc_cli.report.settings import parse_overrides, periodic
 
-    if has_errors(dataset.problems):
+    parse_code(code)
+    changes = parse_overrides(overrides)
+    if has_errors(dataset.problems) or dataset.plan is None:
         count = sum(p.is_error for p in dataset.problems)
         raise CchcError(
             f"Dữ liệu có {count} lỗi: không lập báo cáo từ dữ liệu sai.",
             "Chạy “cchc validate” để xem và sửa các lỗi.",
         )
+    plan = dataset.plan
+    settings = periodic(plan, dataset.reports.periodic if dataset.reports else None, code, changes)
+    period = report_period(code, year, plan.period, nine_months=settings.nine_months)
     commit = git_commit(dataset.data_dir)
-    report = build(dataset, period, issued=issued, commit=commit)
-    return render(report, fmt, dataset.root)
+    when = generated or generation_time()
+    report = build(dataset, period, settings, issued=issued, commit=commit, generated=when)
+    return period, render(report, fmt, dataset.root)
+
+
+def generation_time() -> datetime:
+    """Now, in local time; ``SOURCE_DATE_EPOCH`` (seconds, UTC) when set, for reproducible
+    builds."""
+    import os
+    from datetime import UTC
+
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return datetime.fromtimestamp(int(epoch), tz=UTC)
+    return datetime.now().astimezone().replace(microsecond=0)

@@ -230,10 +230,12 @@ def render_html(doc: dict[str, Any], root: Path | None) -> str:
     """The page of `doc` (a `to_json` document); template errors are `CchcError`s."""
     from cchc_cli.templating import environment
     from cchc_cli.templating.errors import template_error
-    from cchc_cli.templating.files import check_override_dir, loader
+    from cchc_cli.templating.files import check_override, check_override_dir, loader
 
     context = page(doc)
     check_override_dir(root)
+    if root is not None:
+        check_override(root, PAGE, kind=KIND)
     env = environment(loader(root))
     try:
         return env.get_template(PAGE).render(context)

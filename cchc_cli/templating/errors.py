@@ -12,6 +12,7 @@ import traceback
 from pathlib import Path
 
 from cchc_cli.errors import CchcError
+from cchc_cli.templating import is_limit_error
 from cchc_cli.templating.files import ENCODING, OVERRIDE_DIR, TemplateFileError, shown_template
 from cchc_cli.text_vi import os_error_text
 
@@ -85,6 +86,8 @@ def explain(exc: BaseException) -> str:
         return f"không đọc được tệp “{exc.path.name}”"
     if isinstance(exc, ZeroDivisionError):
         return "chia cho 0"
+    if is_limit_error(exc):
+        return str(exc)
     message = str(getattr(exc, "message", None) or exc).strip()
     for pattern, template in _JINJA_MESSAGES:
         if match := pattern.match(message):

@@ -13,6 +13,7 @@ could not be read (`cchc_cli.templating.errors` words it).
 from __future__ import annotations
 
 import os
+import stat
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -52,10 +53,35 @@ def builtin_dir() -> Path:
 
 
 def template_file(root: Path | None, name: str) -> Path:
-    """The file a template name resolves to (the override if there is one)."""
-    if root is not None and (root / OVERRIDE_DIR / name).is_file():
+    """The file a template name resolves to: the repository's own copy if there is one
+    (`check_override`), else the built-in one."""
+    if root is not None and check_override(root, name):
         return root / OVERRIDE_DIR / name
     return builtin_dir() / name
+
+
+def check_override(root: Path, name: str, kind: str = "mẫu báo cáo") -> bool:
+    """Whether the repository overrides template `name`: True for a regular file (or a link
+    to one), False when there is nothing at its place, and a `CchcError` for anything else
+    (a folder, a broken link, a pipe…), which must never silently mean the built-in one.
+    `kind` names the template in messages (``mẫu báo cáo``, ``mẫu trang tổng quan``)."""
+    path = root / OVERRIDE_DIR / name
+    shown = f"{kind[0].upper()}{kind[1:]} “{OVERRIDE_DIR}/{name}”"
+    hint = "Đặt tệp mẫu vào đúng chỗ đó, hoặc xoá nó để dùng mẫu có sẵn của cchc."
+    try:
+        mode = path.stat().st_mode
+    except FileNotFoundError:
+        if path.is_symlink():
+            raise CchcError(f"{shown} là liên kết tới tệp không tồn tại.", hint) from None
+        return False
+    except OSError as exc:
+        where = f"{kind} “{OVERRIDE_DIR}/{name}”"
+        raise CchcError(f"Không đọc được {where}: {os_error_text(exc)}.", hint) from exc
+    if stat.S_ISDIR(mode):
+        raise CchcError(f"{shown} là một thư mục, không phải tệp.", hint)
+    if not stat.S_ISREG(mode):
+        raise CchcError(f"{shown} không phải tệp thông thường.", hint)
+    return True
 
 
 def override_path(root: Path | None, name: str) -> Path:

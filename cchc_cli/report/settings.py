@@ -1,0 +1,140 @@
+"""Report settings: ``data/reports.yaml`` resolved for one report, with one-run overrides.
+
+Each setting is looked up, last one wins: the plan (``report_to``, ``recipients``, ``signer``
+of ``plan.yaml``), the report's settings in ``reports.yaml``, that file's entry for the
+period (``periods: {q1: …}``), then the overrides given for one run (``KEY=VALUE``, the
+CLI's ``--set``). A new kind of report (the PAR self-assessment…) adds its model to
+`cchc_cli.models.ReportsFile` and a resolver here.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any, cast
+
+from pydantic import ValidationError
+
+from cchc_cli.errors import UsageError
+from cchc_cli.models import PeriodCode, PeriodicReport, Plan, Signer
+
+FIELD = "set"  # the one-run overrides (the CLI words this field as its option)
+# The settings one run may change; a list setting takes items separated by ";".
+SETTABLE = (
+    "report_to",
+    "requested_by",
+    "q3",
+    "own_task",
+    "recipients",
+    "signer.position",
+    "signer.deputy_position",
+    "signer.name",
+)
+_LISTS = ("recipients",)
+_CHOICES = {"q3": ("quarter", "nine-months")}
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+@dataclass(frozen=True, slots=True)
+class Periodic:
+    """The settings of one periodic report, every default filled in."""
+
+    report_to: str
+    requested_by: str | None
+    nine_months: bool  # q3 is "9 tháng đầu năm" (cumulative), not "quý III"
+    own_task: str | None
+    recipients: tuple[str, ...]
+    signer: Signer
+
+
+def parse_overrides(items: Sequence[str]) -> dict[str, str]:
+    """``["KEY=VALUE", …]`` as a dict; a `UsageError` for anything else."""
+    found: dict[str, str] = {}
+    for item in items:
+        key, sign, value = item.partition("=")
+        key = key.strip()
+        if not sign:
+            raise UsageError(
+                f"Thiết lập “{item}” thiếu dấu “=”.",
+                'Viết KHOÁ=GIÁ_TRỊ, ví dụ requested_by="Công văn số 15/SNV-CCHC ngày '
+                '01/12/2024 của Sở Nội vụ".',
+                field=FIELD,
+            )
+        if key not in SETTABLE:
+            raise UsageError(
+                f"Không có thiết lập “{key}”.",
+                "Các thiết lập đổi được: " + ", ".join(SETTABLE) + ".",
+                field=FIELD,
+            )
+        value = unicodedata.normalize("NFC", value.strip())
+        if _CONTROL.search(value):
+            raise UsageError(
+                f"Giá trị của “{key}” không được xuống dòng hay có ký tự điều khiển.",
+                field=FIELD,
+            )
+        found[key] = value
+    return found
+
+
+def periodic(
+    plan: Plan, settings: PeriodicReport | None, code: str, overrides: Mapping[str, str]
+) -> Periodic:
+    """The settings of the periodic report of period `code` (``q1``, ``h1``, ``q3``,
+    ``year``), after the period's own entry and the one-run `overrides`."""
+    settings = settings or PeriodicReport()
+    raw: dict[str, Any] = settings.model_dump(exclude={"periods"}, exclude_none=True)
+    period = settings.periods.get(cast(PeriodCode, code))
+    if period is not None:
+        raw.update(period.model_dump(exclude_none=True))
+    for key, value in overrides.items():
+        _apply(raw, key, value, plan)
+    try:
+        resolved = PeriodicReport.model_validate(raw)
+    except ValidationError as exc:
+        raise _override_error(exc, overrides) from None
+    return Periodic(
+        report_to=resolved.report_to or plan.report_to,
+        requested_by=resolved.requested_by,
+        nine_months=resolved.q3 == "nine-months",
+        own_task=resolved.own_task,
+        recipients=tuple(resolved.recipients or plan.recipients),
+        signer=resolved.signer or plan.signer,
+    )
+
+
+def _apply(raw: dict[str, Any], key: str, value: str, plan: Plan) -> None:
+    """Set `key` (maybe ``signer.name``) in `raw`; an empty value removes the setting."""
+    head, _, leaf = key.partition(".")
+    if leaf:
+        signer = raw.setdefault(head, plan.signer.model_dump(exclude_none=True))
+        if value:
+            signer[leaf] = value
+        else:
+            signer.pop(leaf, None)
+        return
+    if not value:
+        raw.pop(key, None)
+    elif key in _LISTS:
+        raw[key] = [part.strip() for part in value.split(";") if part.strip()]
+    else:
+        raw[key] = value
+
+
+def _override_error(exc: ValidationError, overrides: Mapping[str, str]) -> UsageError:
+    """The first refused value, worded for the user who typed it."""
+    error = exc.errors()[0]
+    key = ".".join(str(part) for part in error["loc"])
+    value = overrides.get(key, "")
+    if key in _CHOICES:
+        hint = "Chọn một trong: " + ", ".join(_CHOICES[key]) + "."
+    elif error["type"] == "missing":
+        return UsageError(
+            f"Thiết lập “{key}” còn thiếu.",
+            "Ghi cả giá trị này, hoặc bỏ trống cả mục.",
+            field=FIELD,
+        )
+    else:
+        hint = "Xem các thiết lập trong docs/bao-cao.md."
+    return UsageError(f"Giá trị “{value}” của thiết lập “{key}” không hợp lệ.", hint, field=FIELD)
