@@ -9,6 +9,7 @@ from typing import Any, Generic, TypeVar
 
 from cchc_cli.errors import Loc, Problem
 from cchc_cli.models import Area, Indicator, Plan, Task, Unit
+from cchc_cli.statistics_model import MetricsFile, StatPeriod
 
 T = TypeVar("T")
 
@@ -17,6 +18,8 @@ AREAS_FILE = "areas.yaml"
 UNITS_FILE = "units.yaml"
 TASKS_DIR = "tasks"
 INDICATORS_DIR = "indicators"
+METRICS_FILE = "metrics.yaml"
+STATISTICS_DIR = "statistics"
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +57,10 @@ class Dataset:
     # Task entries that failed the schema, as written: their references are still checked,
     # so one run reports every problem of a task, not the schema errors first.
     rejected_tasks: list[Located[dict[str, Any]]] = field(default_factory=list)
+    # Period statistics: the catalogue (None when absent or unreadable) and each period's
+    # values as written.
+    metrics: MetricsFile | None = None
+    statistics: list[Located[StatPeriod]] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     files: dict[str, Path] = field(default_factory=dict)
     limits: Limits = DEFAULT_LIMITS

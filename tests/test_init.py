@@ -35,13 +35,20 @@ EXPECTED_FILES = {
     "data/areas.yaml",
     "data/indicators/par-index.yaml",
     "data/indicators/sipas.yaml",
+    "data/metrics.yaml",
     "data/plan.yaml",
+    "data/statistics/2021.yaml",
     "data/tasks/van-phong.yaml",
     "data/units.yaml",
     *(f"schemas/{kind}.schema.json" for kind in schemas.KINDS),
 }
 SCHEMA_LINE = re.compile(r"# yaml-language-server: \$schema=(\S+)")
-KIND_OF = {"plan.yaml": "plan", "areas.yaml": "areas", "units.yaml": "units"}
+KIND_OF = {
+    "plan.yaml": "plan",
+    "areas.yaml": "areas",
+    "units.yaml": "units",
+    "metrics.yaml": "metrics",
+}
 
 
 def _init(runner: CliRunner, folder: Path, *args: str) -> str:
@@ -74,7 +81,7 @@ def test_writes_every_promised_file(repo: Path) -> None:
 def test_passes_validate_at_once(repo: Path, runner: CliRunner) -> None:
     result = runner.invoke(app, ["--data", str(repo), "validate", "--strict"])
     assert (result.exit_code, result.stdout) == (0, "")
-    assert "Dữ liệu hợp lệ (6 tệp, 1 nhiệm vụ)." in result.stderr
+    assert "Dữ liệu hợp lệ (8 tệp, 1 nhiệm vụ)." in result.stderr
 
 
 def test_status_and_report_run_on_it(repo: Path, runner: CliRunner) -> None:

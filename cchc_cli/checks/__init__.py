@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from cchc_cli.checks.indicators import indicator_problems
 from cchc_cli.checks.references import reference_problems
+from cchc_cli.checks.statistics import statistics_problems
 from cchc_cli.checks.tasks import task_problems
 from cchc_cli.dataset import Dataset
 from cchc_cli.errors import Problem
@@ -20,4 +21,5 @@ def check(dataset: Dataset) -> list[Problem]:
         *task_problems(dataset),
         *reference_problems(dataset),
         *(p for i in dataset.indicators for p in indicator_problems(i)),
+        *statistics_problems(dataset),
     ]

@@ -2,7 +2,8 @@
 
 The files come from the package data in ``cchc_cli/init/scaffold_files/`` (the same tree as
 the output; a leading ``dot-`` in a name stands for ``.``, which packaging tools may drop).
-Files ending in ``.j2`` are Jinja templates; the others are copied as they are.
+Files ending in ``.j2`` are Jinja templates; the others are copied as they are. A file named
+``YEAR.yaml`` takes the plan's first year as its name (``data/statistics/2021.yaml``).
 ``templates/`` receives a copy of the built-in report templates, and ``schemas/`` the JSON
 Schemas of `cchc schema`, with the codes of the new data.
 
@@ -27,11 +28,13 @@ from cchc_cli.models import AreasFile, IndicatorsFile, Plan, TasksFile, UnitsFil
 from cchc_cli.output.json_schema import Vocabulary, rendered
 from cchc_cli.read import yaml_reader
 from cchc_cli.report.templates import builtin_dir
+from cchc_cli.statistics_model import MetricsFile, StatisticsFile
 from cchc_cli.templating import environment
 
 SCAFFOLD_DIR = "scaffold_files"
 TEMPLATE_SUFFIX = ".j2"
 DOT_PREFIX = "dot-"
+YEAR_FILE = "YEAR.yaml"  # in a scaffold file name: the plan's first year (data/statistics/)
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 MIN_YEAR, MAX_YEAR = 1900, 2200
 
@@ -209,7 +212,7 @@ def build_files(options: InitOptions) -> dict[str, bytes]:
         if name.endswith(TEMPLATE_SUFFIX):
             text = env.from_string(content.decode("utf-8")).render(context)
             content = text.encode("utf-8")
-        files[_target(name)] = content
+        files[_target(name).replace(YEAR_FILE, f"{options.start}.yaml")] = content
     for name, entry in _walk(builtin_dir()):
         files[f"templates/{name}"] = entry.read_bytes()
     vocabulary = _vocabulary(files)
@@ -239,4 +242,7 @@ def _vocabulary(files: dict[str, bytes]) -> Vocabulary:
     for name in files:
         if name.startswith("data/tasks/"):
             _read(files, name, TasksFile)
-    return Vocabulary.of(plan, list(areas.areas), list(units.units), indicators)
+        if name.startswith("data/statistics/"):
+            _read(files, name, StatisticsFile)
+    catalogue: MetricsFile = _read(files, "data/metrics.yaml", MetricsFile)
+    return Vocabulary.of(plan, list(areas.areas), list(units.units), indicators, catalogue)

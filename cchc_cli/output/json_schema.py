@@ -20,10 +20,12 @@ from pydantic import BaseModel
 
 from cchc_cli.models import AreasFile, IndicatorsFile, Plan, TasksFile, UnitsFile
 from cchc_cli.output.write import write_atomic
+from cchc_cli.statistics_model import MetricsFile, StatisticsFile
 
 if TYPE_CHECKING:
     from cchc_cli.dataset import Dataset
     from cchc_cli.models import Area, Indicator, Unit
+    from cchc_cli.statistics_model import Metric, Rate
 
 KINDS: dict[str, tuple[type[BaseModel], str]] = {
     "plan": (Plan, "Kế hoạch CCHC (data/plan.yaml)"),
@@ -31,6 +33,8 @@ KINDS: dict[str, tuple[type[BaseModel], str]] = {
     "units": (UnitsFile, "Phòng, đơn vị thuộc Sở (data/units.yaml)"),
     "tasks": (TasksFile, "Nhiệm vụ CCHC (data/tasks/*.yaml)"),
     "indicators": (IndicatorsFile, "Chỉ số (data/indicators/*.yaml)"),
+    "metrics": (MetricsFile, "Danh mục chỉ tiêu thống kê (data/metrics.yaml)"),
+    "statistics": (StatisticsFile, "Số liệu thống kê theo kỳ (data/statistics/*.yaml)"),
 }
 
 
@@ -44,6 +48,7 @@ class Vocabulary:
     objectives: Mapping[str, str] = field(default_factory=dict)
     solutions: Mapping[str, str] = field(default_factory=dict)
     duties: Mapping[str, str] = field(default_factory=dict)
+    metrics: Mapping[str, str] = field(default_factory=dict)  # metrics and rates
 
     @classmethod
     def of(
@@ -52,8 +57,10 @@ class Vocabulary:
         areas: list[Area],
         units: list[Unit],
         indicators: list[Indicator],
+        catalogue: MetricsFile | None = None,
     ) -> Vocabulary:
         """The codes declared by these models, in file order."""
+        metrics: list[Metric | Rate] = [*catalogue.metrics, *catalogue.rates] if catalogue else []
         return cls(
             areas={a.code: a.name for a in areas},
             units={u.code: u.name for u in units},
@@ -61,12 +68,17 @@ class Vocabulary:
             objectives={o.id: o.text for o in plan.objectives.specific} if plan else {},
             solutions={s.id: f"{s.number}. {s.text}" for s in plan.solutions} if plan else {},
             duties={d.id: d.heading for d in plan.duties} if plan else {},
+            metrics={m.id: m.name for m in metrics},
         )
 
     @classmethod
     def of_dataset(cls, dataset: Dataset) -> Vocabulary:
         return cls.of(
-            dataset.plan, dataset.areas, dataset.units, [i.item for i in dataset.indicators]
+            dataset.plan,
+            dataset.areas,
+            dataset.units,
+            [i.item for i in dataset.indicators],
+            dataset.metrics,
         )
 
 
@@ -81,6 +93,7 @@ _REFERENCES: tuple[tuple[str, str, str, str], ...] = (
     ("tasks", "Task", "duties", "duties"),
     ("plan", "Duty", "units", "units"),
     ("plan", "SpecificObjective", "indicators", "indicators"),
+    ("metrics", "MetricGroup", "area", "areas"),
 )
 _LABEL_WIDTH = 120
 
@@ -103,6 +116,21 @@ def _add_enums(document: dict[str, Any], kind: str, vocabulary: Vocabulary) -> N
         # completion; validators ignore unknown keywords.
         target["enumDescriptions"] = [_short(label) for label in codes.values()]
         target["examples"] = list(codes)[:1]
+    if kind == "statistics" and vocabulary.metrics:
+        _add_metric_keys(document, vocabulary)
+
+
+def _add_metric_keys(document: dict[str, Any], vocabulary: Vocabulary) -> None:
+    """The keys of a period's ``values:`` are metric ids: each is offered with its name, and
+    any other key is underlined."""
+    values = document["$defs"]["StatPeriod"]["properties"]["values"]
+    document["$defs"]["Figure"] = values.pop("additionalProperties")
+    figure = {"$ref": "#/$defs/Figure"}
+    values["properties"] = {
+        code: {**figure, "description": _short(name)} for code, name in vocabulary.metrics.items()
+    }
+    values["propertyNames"] = {"enum": list(vocabulary.metrics)}
+    values["additionalProperties"] = figure
 
 
 def schema_of(kind: str, vocabulary: Vocabulary | None = None) -> dict[str, Any]:

@@ -23,7 +23,9 @@ from cchc_cli.dataset import (
     AREAS_FILE,
     DEFAULT_LIMITS,
     INDICATORS_DIR,
+    METRICS_FILE,
     PLAN_FILE,
+    STATISTICS_DIR,
     TASKS_DIR,
     UNITS_FILE,
     Dataset,
@@ -44,6 +46,7 @@ from cchc_cli.read import decode, yaml_reader
 from cchc_cli.read.discover import YAML_SUFFIXES, top_level_files, unreadable, yaml_files
 from cchc_cli.read.locate import position
 from cchc_cli.read.schema_problems import validation_problems
+from cchc_cli.statistics_model import MetricsFile, StatisticsFile, StatPeriod
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -209,7 +212,8 @@ def _load(data_dir: Path, limits: Limits) -> Dataset:
     dataset.problems += problems
     for file in task_files:
         dataset.tasks += _load_list(dataset, file, TasksFile, "tasks", Task)
-    known = {PLAN_FILE, AREAS_FILE, UNITS_FILE}
+    _load_statistics(dataset)
+    known = {PLAN_FILE, AREAS_FILE, UNITS_FILE, METRICS_FILE}
     entries, problems = top_level_files(data_dir, dataset.display)
     dataset.problems += problems
     for file in entries:
@@ -222,11 +226,26 @@ def _load(data_dir: Path, limits: Limits) -> Dataset:
                     "unknown-file",
                     "Tệp này không được đọc.",
                     f"Nhiệm vụ đặt trong “{dataset.display(data_dir / TASKS_DIR)}/”, chỉ số "
-                    f"trong “{dataset.display(data_dir / INDICATORS_DIR)}/”.",
+                    f"trong “{dataset.display(data_dir / INDICATORS_DIR)}/”, số liệu thống kê "
+                    f"trong “{dataset.display(data_dir / STATISTICS_DIR)}/”.",
                     level="warning",
                 )
             )
     return dataset
+
+
+def _load_statistics(dataset: Dataset) -> None:
+    """The catalogue of metrics (optional) and the values of each period.
+
+    Values without a catalogue cannot be checked or read: the catalogue is then missing.
+    """
+    data_dir = dataset.data_dir
+    files, problems = yaml_files(data_dir / STATISTICS_DIR, dataset.display)
+    dataset.problems += problems
+    required = bool(files)
+    dataset.metrics = _load_single(dataset, data_dir / METRICS_FILE, MetricsFile, required)
+    for file in files:
+        dataset.statistics += _load_list(dataset, file, StatisticsFile, "periods", StatPeriod)
 
 
 def locate_all(dataset: Dataset, problems: list[Problem]) -> list[Problem]:
