@@ -43,8 +43,22 @@ def number(value: float | None, digits: int = 2) -> str:
     """A number the Vietnamese way: decimal comma, no trailing zeros (``96,15``, ``95``)."""
     if value is None:
         return ""
-    text = f"{value:.{digits}f}".rstrip("0").rstrip(".")
+    text = f"{value:.{digits}f}"
+    if "." in text:  # with digits=0 there is no fraction, and "100" keeps its zeros
+        text = text.rstrip("0").rstrip(".")
     return text.replace(".", ",") if text != "-0" else "0"
+
+
+def thousands(value: float | None, digits: int = 2) -> str:
+    """A figure as reports write it: thousands with a dot, decimals with a comma, no
+    trailing zeros (``4.131``, ``81,14``, ``12.345,5``); empty for no figure."""
+    if value is None:
+        return ""
+    text = number(value, digits)
+    whole, comma, decimals = text.partition(",")
+    sign = "-" if whole.startswith("-") else ""
+    grouped = f"{int(whole.lstrip('-')):,}".replace(",", ".")
+    return f"{sign}{grouped}{comma}{decimals}"
 
 
 def percent(rate: float | None, digits: int = 1, *, none: str = "–", space: str = "") -> str:

@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 
 from cchc_cli.checks import check
 from cchc_cli.dataset import Located
+from cchc_cli.engine.figures import figures_for
 from cchc_cli.engine.periods import KINDS, ReportPeriod, Window
 from cchc_cli.engine.stat_periods import (
     Period,
@@ -27,7 +28,7 @@ from cchc_cli.engine.stat_periods import (
     months_in,
     year_start,
 )
-from cchc_cli.engine.statistics import Statistics, figures_for
+from cchc_cli.engine.statistics import Statistics
 from cchc_cli.read.loader import load_checked
 from cchc_cli.statistics_model import MetricsFile, StatPeriod
 
@@ -433,3 +434,10 @@ def test_shipped_2024_windows_hold_exactly_their_months(code: str) -> None:
     handled = sum(_written("hs-da-giai-quyet")[m] for m in months)
     assert rows["ty-le-truoc-dung-han"].this_period.value == pytest.approx(on_time / handled)
     assert all(row.this_period.complete for row in rows.values() if row.kind == "metric")
+
+
+def test_a_rate_with_a_missing_month_has_no_figure() -> None:
+    """a is known in January only: 30 / (30 + 10 + 50) would be wrong."""
+    stats = stats_of({"2024-01": {"a": 30, "b": 10}, "2024-02": {"b": 50}})
+    rate = stats.rate("ty-le", Window(date(2023, 12, 15), date(2024, 2, 14)))
+    assert (rate.value, rate.missing, rate.numerator) == (None, ("2024-02",), 30)

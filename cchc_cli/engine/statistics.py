@@ -20,15 +20,13 @@ Which values make up a window (`Statistics.figure`)
 Rates
     A rate is the sum of its numerator metrics' figures over the sum of its denominator
     metrics' figures, each over the same window. It has no figure when any of them has
-    none or the denominator is 0. Rates are fractions (0..1) here; the catalogue writes
-    them, their targets and any typed check value in percent.
+    none or misses a month (a part of the months over all of them would be wrong), or when
+    the denominator is 0; its numerator and denominator are still given. Rates are
+    fractions (0..1) here; the catalogue writes them, their targets and any typed check
+    value in percent.
 
-Windows of a report (`figures_for`)
-    For a window W: *this period* is W; *same period last year* is W moved back one year
-    (both ends; 29/02 becomes 28/02); *year to date* runs from the first day of the
-    reporting year that holds W's last day (15/12 of the year before, by default) to W's
-    last day. For the cumulative windows q1, h1 and year it is W itself; for q3
-    (15/06–14/09) it is 15/12–14/09.
+The rows a report or the dashboard shows (a window, the same window last year, the year to
+date) are made in `cchc_cli.engine.figures`.
 """
 
 from __future__ import annotations
@@ -37,18 +35,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from cchc_cli.dataset import Located
-from cchc_cli.engine.indicators import Verdict, meets, targets_for
+from cchc_cli.dataset import Dataset, Located
 from cchc_cli.engine.periods import Window
-from cchc_cli.engine.stat_periods import (
-    Period,
-    latest_month,
-    months_in,
-    same_window_last_year,
-    year_start,
-)
+from cchc_cli.engine.stat_periods import Period, months_in
 from cchc_cli.errors import Loc
-from cchc_cli.models import Target
 from cchc_cli.statistics_model import Metric, MetricGroup, MetricsFile, Rate, StatPeriod
 
 
@@ -189,9 +179,16 @@ class Statistics:
         periods = tuple(dict.fromkeys(p for f in every for p in f.periods))
         missing = tuple(sorted({p for f in every for p in f.missing}))
         value = None
-        if numerator is not None and denominator:
+        if numerator is not None and denominator and not missing:
             value = numerator / denominator
         return Figure(value, periods, missing, numerator, denominator)
+
+
+def of_dataset(dataset: Dataset) -> Statistics | None:
+    """The statistics of a loaded data set; None without a (valid) catalogue."""
+    if dataset.metrics is None:
+        return None
+    return Statistics(dataset.metrics, dataset.statistics)
 
 
 def _total(figures: list[Figure]) -> float | None:
@@ -215,142 +212,3 @@ def _aggregate(
         total /= sum(weight for _, weight in pieces)
     keys = tuple(record.period.key for record, _ in pieces)
     return Figure(total, keys, tuple(m.key for m in missing))
-
-
-# --- the rows a report or the dashboard shows ------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class FigureRow:
-    """A metric or rate over a window, the same window last year, and the year to date."""
-
-    id: str
-    kind: Literal["metric", "rate"]
-    name: str
-    unit: str
-    integer: bool
-    group: MetricGroup
-    this_period: Figure
-    last_year: Figure
-    year_to_date: Figure
-    rate: tuple[Rate, Figure] | None  # metric rows: the rate whose numerator is this metric
-    target: Target | None
-    verdict: Verdict | None  # None: no target declared for any year
-
-    def as_dict(self) -> dict[str, Any]:
-        """Plain data (templates and JSON get no model objects). Rates are fractions 0..1."""
-        is_rate = self.kind == "rate"
-        target = self.target
-        return {
-            "id": self.id,
-            "kind": self.kind,
-            "name": self.name,
-            "unit": self.unit,
-            "integer": self.integer,
-            "group": self.group.id,
-            "group_name": self.group.name,
-            "area": self.group.area,
-            "this_period": self.this_period.as_dict(rate=is_rate),
-            "last_year": self.last_year.as_dict(rate=is_rate),
-            "year_to_date": self.year_to_date.as_dict(rate=is_rate),
-            "rate": None
-            if self.rate is None
-            else {"id": self.rate[0].id, "name": self.rate[0].name, "value": self.rate[1].value},
-            "target": None
-            if target is None
-            else {"years": target.years, "op": target.op, "value": target.value},
-            "verdict": None if self.verdict is None else self.verdict.key,
-        }
-
-
-@dataclass(frozen=True, slots=True)
-class Windows:
-    """The three windows of a row."""
-
-    this_period: Window
-    last_year: Window
-    year_to_date: Window
-    year: int  # the reporting year of the window's last full month: whose targets apply
-
-    @classmethod
-    def of(cls, window: Window, start_day: int) -> Windows:
-        ytd = Window(year_start(window.end, start_day), window.end)
-        year = latest_month(window.end, start_day).year
-        return cls(window, same_window_last_year(window), ytd, year)
-
-
-def figures_for(
-    stats: Statistics, window: Window, *, areas: Iterable[str] | None = None
-) -> list[FigureRow]:
-    """Every metric and rate over `window`, its window last year and the year to date.
-
-    Rows follow the catalogue: group by group, the group's metrics and then its rates. With
-    `areas`, only the groups placed in those areas (report sections).
-    """
-    windows = Windows.of(window, stats.start_day)
-    wanted = None if areas is None else set(areas)
-    rows: list[FigureRow] = []
-    for group in stats.catalogue.groups:
-        if wanted is not None and group.area not in wanted:
-            continue
-        for metric in stats.catalogue.metrics:
-            if metric.group == group.id:
-                rows.append(_metric_row(stats, metric, group, windows))
-        for rate in stats.catalogue.rates:
-            if rate.group == group.id:
-                rows.append(_rate_row(stats, rate, group, windows))
-    return rows
-
-
-def _metric_row(stats: Statistics, metric: Metric, group: MetricGroup, w: Windows) -> FigureRow:
-    this = stats.figure(metric.id, w.this_period)
-    own_rate = next((r for r in stats.catalogue.rates if r.numerator == [metric.id]), None)
-    target, verdict = _judge(metric.targets, w.year, this.value)
-    return FigureRow(
-        metric.id,
-        "metric",
-        metric.name,
-        metric.unit,
-        metric.integer,
-        group,
-        this,
-        stats.figure(metric.id, w.last_year),
-        stats.figure(metric.id, w.year_to_date),
-        None if own_rate is None else (own_rate, stats.rate(own_rate.id, w.this_period)),
-        target,
-        verdict,
-    )
-
-
-def _rate_row(stats: Statistics, rate: Rate, group: MetricGroup, w: Windows) -> FigureRow:
-    this = stats.rate(rate.id, w.this_period)
-    percent = None if this.value is None else this.value * 100
-    target, verdict = _judge(rate.targets, w.year, percent)
-    return FigureRow(
-        rate.id,
-        "rate",
-        rate.name,
-        "%",
-        False,
-        group,
-        this,
-        stats.rate(rate.id, w.last_year),
-        stats.rate(rate.id, w.year_to_date),
-        None,
-        target,
-        verdict,
-    )
-
-
-def _judge(
-    targets: list[Target], year: int, value: float | None
-) -> tuple[Target | None, Verdict | None]:
-    """The target of `year` and the verdict; (None, None) without targets."""
-    if not targets:
-        return None, None
-    target = targets_for(targets, year)
-    if target is None:
-        return None, Verdict.NO_TARGET
-    if value is None:
-        return target, Verdict.NO_DATA
-    return target, Verdict.MET if meets(value, target) else Verdict.NOT_MET

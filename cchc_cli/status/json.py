@@ -16,6 +16,7 @@ JSON shape (``schema_version`` 1; keys are stable, new keys may be added)::
       "open": [ITEM] | null,            # --unit only: in progress / not started, by due
       "stale": [ITEM] | null,           # null with --unit; longest without update first
       "indicators": [INDICATOR] | null, # null with --unit
+      "statistics": STATISTICS | null,  # null with --unit or without data/metrics.yaml
       "problems": {"errors": int, "warnings": int}
     }
     ROLLUP = {"total": int, "done": int, "stale": int,
@@ -36,6 +37,9 @@ JSON shape (``schema_version`` 1; keys are stable, new keys may be added)::
                  "previous": float | null,
                  "trend": "improved" | "worse" | "same" | "none"}
 
+STATISTICS (the figures of the current quarter so far, the same period last year and the
+year to date, with rates) is described in `cchc_cli.status.statistics`.
+
 Dates are ISO ``YYYY-MM-DD`` in JSON and ``dd/mm/yyyy`` in text; a ``STATE`` is one of the
 ``counts`` keys.
 """
@@ -48,6 +52,7 @@ from typing import Any
 
 from cchc_cli.engine.indicators import Assessment
 from cchc_cli.engine.progress import STATE_ORDER, Rollup, Status
+from cchc_cli.status.statistics import statistics_json
 from cchc_cli.status.view import Row, View
 
 SCHEMA_VERSION = 1
@@ -142,6 +147,7 @@ def to_json(view: View) -> dict[str, Any]:
         "indicators": None
         if view.indicators is None
         else [indicator_json(a) for a in view.indicators],
+        "statistics": statistics_json(view.statistics),
         "problems": {"errors": view.errors, "warnings": view.warnings},
     }
 

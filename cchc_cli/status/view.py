@@ -10,7 +10,8 @@ Filters compose: ``year`` keeps the occurrences due that year (the by-year roll-
 that reform area. With ``unit`` the view is that unit's to-do list (its overdue, due-soon
 and other open items) instead of the whole dashboard.
 
-The JSON form is built in `cchc_cli.status.json`.
+Period statistics (the figures of the current quarter and of the year so far) are built in
+`cchc_cli.status.statistics`. The JSON form is built in `cchc_cli.status.json`.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from cchc_cli.engine import progress
 from cchc_cli.engine.indicators import Assessment, assess_years, known_on
 from cchc_cli.engine.progress import DEFAULT_RULES, Rollup, Rules, State, Status
 from cchc_cli.errors import UsageError
+from cchc_cli.status.statistics import StatisticsView, build_statistics
 
 RECENT_YEARS = 3  # indicator years shown without a year filter: the as-of year and 2 before
 
@@ -65,6 +67,7 @@ class View:
     area_names: dict[str, str] = field(default_factory=dict)
     errors: int = 0
     warnings: int = 0
+    statistics: StatisticsView | None = None  # None: no catalogue of metrics, or with unit
 
 
 def _check_code(kind: str, field: str, code: str | None, valid: list[str]) -> None:
@@ -117,6 +120,9 @@ def build(dataset: Dataset, query: Query) -> View:
         area_names=area_names,
         errors=errors,
         warnings=len(dataset.problems) - errors,
+        statistics=build_statistics(dataset, query.as_of, query.year, query.area)
+        if whole
+        else None,
     )
 
 
