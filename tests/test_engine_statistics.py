@@ -111,7 +111,7 @@ def test_only_normalised_periods_parse(text: str) -> None:
 
 @given(START_DAYS, st.integers(min_value=2019 * 12, max_value=2032 * 12))
 def test_months_tile_the_calendar_and_quarters_are_their_months(start_day: int, index: int) -> None:
-    month, following = Period.of_index(index), Period.of_index(index + 1)
+    month, following = Period.of_number(index), Period.of_number(index + 1)
     assert month.window(start_day).end + timedelta(1) == following.window(start_day).start
     quarter = month.whole_quarter
     months = quarter.months()
@@ -145,7 +145,7 @@ def test_months_in_a_window_are_exactly_those_wholly_inside(
     }
     assert set(found) == inside
     if found:
-        assert [m.index for m in found] == list(range(found[0].index, found[-1].index + 1))
+        assert [m.number for m in found] == list(range(found[0].number, found[-1].number + 1))
 
 
 @pytest.mark.parametrize("code", [k.code for k in KINDS])
@@ -284,12 +284,12 @@ def test_a_window_sums_the_months_wholly_inside_it(
     values: dict[int, int], start: date, length: int
 ) -> None:
     window = Window(start, start + timedelta(length))
-    stats = stats_of({Period.of_index(i).key: {"a": v} for i, v in values.items()})
+    stats = stats_of({Period.of_number(i).key: {"a": v} for i, v in values.items()})
     figure = stats.figure("a", window)
     # independently: a month counts when its first and last day are both inside the window
     expected, missing, inside = 0, [], 0
     for index in range(2021 * 12, 2029 * 12):
-        month = Period.of_index(index)
+        month = Period.of_number(index)
         span = month.window(15)
         if span.start in window and span.end in window:
             inside += 1
@@ -308,10 +308,10 @@ def test_sums_over_adjacent_windows_add_up(
     split = data.draw(st.integers(min_value=first, max_value=2026 * 12 - 2))
     last = data.draw(st.integers(min_value=split + 1, max_value=2026 * 12 - 1))
     full = {i: values.get(i, 1) for i in range(first, last + 1)}  # every month has a value
-    stats = stats_of({Period.of_index(i).key: {"a": v} for i, v in full.items()})
-    start = Period.of_index(first).window(15).start
-    middle = Period.of_index(split).window(15).end
-    end = Period.of_index(last).window(15).end
+    stats = stats_of({Period.of_number(i).key: {"a": v} for i, v in full.items()})
+    start = Period.of_number(first).window(15).start
+    middle = Period.of_number(split).window(15).end
+    end = Period.of_number(last).window(15).end
     whole = stats.figure("a", Window(start, end))
     left = stats.figure("a", Window(start, middle))
     right = stats.figure("a", Window(middle + timedelta(1), end))
@@ -340,15 +340,15 @@ def test_month_by_month_balances_still_balance_over_any_window(
     for offset, (received, wanted) in enumerate(months):
         handled = max(0, carried + received - wanted)
         pending = carried + received - handled
-        key = Period.of_index(2024 * 12 + offset).key
+        key = Period.of_number(2024 * 12 + offset).key
         written[key] = {"a": received, "b": handled, "ton": pending, "dau": carried}
         carried = pending
     stats = stats_of(written)
     first = data.draw(st.integers(0, len(months) - 1)) if data else 0
     last = data.draw(st.integers(first, len(months) - 1)) if data else 0
     window = Window(
-        Period.of_index(2024 * 12 + first).window(15).start,
-        Period.of_index(2024 * 12 + last).window(15).end,
+        Period.of_number(2024 * 12 + first).window(15).start,
+        Period.of_number(2024 * 12 + last).window(15).end,
     )
     received_, handled_, pending_, carried_ = (
         stats.figure(m, window).value for m in ("a", "b", "ton", "dau")

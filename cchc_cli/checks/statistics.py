@@ -16,7 +16,7 @@ from cchc_cli.checks.common import at, suggest
 from cchc_cli.checks.metrics import catalogue_problems
 from cchc_cli.dataset import METRICS_FILE, Dataset
 from cchc_cli.engine.stat_periods import Period
-from cchc_cli.engine.statistics import Figure, Recorded, Statistics
+from cchc_cli.engine.statistics import Recorded, Statistics
 from cchc_cli.errors import Problem
 from cchc_cli.statistics_model import Metric, SumRule
 from cchc_cli.text_vi import number
@@ -71,7 +71,6 @@ def _periods(dataset: Dataset) -> Iterator[Problem]:
 
 def _values(dataset: Dataset, stats: Statistics) -> Iterator[Problem]:
     known = {*stats.metrics, *stats.rates}
-    first: dict[tuple[str, Period], Recorded] = {}
     for record in stats.records:
         if record.metric not in known:
             yield at(
@@ -83,7 +82,7 @@ def _values(dataset: Dataset, stats: Statistics) -> Iterator[Problem]:
                 suggest(record.metric, known),
             )
             continue
-        other = first.setdefault((record.metric, record.period), record)
+        other = stats.values[record.metric][record.period]  # the first one written
         if other is not record:
             yield at(
                 record.path,
@@ -94,12 +93,14 @@ def _values(dataset: Dataset, stats: Statistics) -> Iterator[Problem]:
                 "Mỗi chỉ tiêu một số cho mỗi kỳ: xoá một trong hai, hoặc sửa kỳ.",
             )
         metric = stats.metrics.get(record.metric)
-        yield from _value(record, metric)
+        value = record.value
+        if metric is None or value < 0 or value != int(value) or metric.max is not None:
+            yield from _value(record, metric)
 
 
 def _item(record: Recorded) -> int:
     """The 1-based number of the record's entry in its file's ``periods`` list."""
-    index = record.loc[-3]
+    index = record.entry.loc[-1]
     return index + 1 if isinstance(index, int) else 0
 
 
@@ -207,27 +208,34 @@ def _rule(stats: Statistics, rule: SumRule) -> Iterator[Problem]:
         return  # reported in the catalogue
     periods = sorted({p for t in terms for p in stats.values.get(t, {})}, key=Period.sort_key)
     for period in periods:
-        figures = {t: stats.figure_of(t, period) for t in dict.fromkeys(terms)}
-        if not all(f.complete and (f.value or 0) >= 0 for f in figures.values()):
-            continue  # no data for one term (or a negative one, reported): nothing to compare
-        left = sum(figures[t].value or 0 for t in rule.left)
-        right = sum(figures[t].value or 0 for t in rule.right)
-        if _holds(left, rule.op, right, rule.tolerance):
-            continue
-        place = next(
-            stats.values[t][period]
-            for t in [*rule.right, *rule.left]
-            if period in stats.values.get(t, {})
-        )
-        yield at(
-            place.path,
-            place.loc,
-            "sum-rule",
-            f"Quy tắc “{_rule_text(rule)}” sai ở kỳ {period.key}: {_side(rule.left, figures)} "
-            f"{_BROKEN[rule.op]} {_side(rule.right, figures)}.",
-            "Đối chiếu các số này với nguồn số liệu của kỳ (quy tắc khai báo ở “rules” của "
-            "danh mục chỉ tiêu).",
-        )
+        figures: dict[str, float] = {}
+        for term in terms:
+            value = stats.value_of(term, period)
+            if value is None or value < 0:
+                break  # no data for one term (or a negative one, reported): nothing to compare
+            figures[term] = value
+        else:
+            left = sum(figures[t] for t in rule.left)
+            if not _holds(left, rule.op, sum(figures[t] for t in rule.right), rule.tolerance):
+                yield _broken(stats, rule, period, figures)
+
+
+def _broken(stats: Statistics, rule: SumRule, period: Period, figures: dict[str, float]) -> Problem:
+    """The problem of a rule that the figures of `period` break, at a value of the period."""
+    place = next(
+        stats.values[t][period]
+        for t in [*rule.right, *rule.left]
+        if period in stats.values.get(t, {})
+    )
+    return at(
+        place.path,
+        place.loc,
+        "sum-rule",
+        f"Quy tắc “{_rule_text(rule)}” sai ở kỳ {period.key}: {_side(rule.left, figures)} "
+        f"{_BROKEN[rule.op]} {_side(rule.right, figures)}.",
+        "Đối chiếu các số này với nguồn số liệu của kỳ (quy tắc khai báo ở “rules” của "
+        "danh mục chỉ tiêu).",
+    )
 
 
 def _holds(left: float, op: str, right: float, tolerance: float) -> bool:
@@ -245,12 +253,12 @@ def _rule_text(rule: SumRule) -> str:
     return f"{' + '.join(rule.left)} {_OPS[rule.op]} {' + '.join(rule.right)}"
 
 
-def _side(codes: list[str], figures: dict[str, Figure]) -> str:
+def _side(codes: list[str], figures: dict[str, float]) -> str:
     """``hs-a 120 + hs-b 280 = 400``: each metric with its figure of the period, and the
     total when there are several."""
-    text = " + ".join(f"{code} {number(figures[code].value)}" for code in codes)
+    text = " + ".join(f"{code} {number(figures[code])}" for code in codes)
     if len(codes) > 1:
-        text += f" = {number(sum(figures[code].value or 0 for code in codes))}"
+        text += f" = {number(sum(figures[code] for code in codes))}"
     return text
 
 

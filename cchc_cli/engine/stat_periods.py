@@ -23,18 +23,22 @@ Reporting year
 
 from __future__ import annotations
 
+import functools
 import re
-from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import NamedTuple
 
 from cchc_cli.engine.periods import Window
 
 _PERIOD = re.compile(r"^(\d{4})-(?:(0[1-9]|1[0-2])|Q([1-4]))$")
 
 
-@dataclass(frozen=True, slots=True)
-class Period:
-    """A reporting month (``month`` set) or quarter (``month`` None) of a year."""
+class Period(NamedTuple):
+    """A reporting month (``month`` set) or quarter (``month`` None) of a year.
+
+    A named tuple, not a dataclass: periods are dictionary keys in every lookup of the
+    checks, and a tuple hashes in C (benchmarks/RESULTS.md, period statistics).
+    """
 
     year: int
     quarter: int
@@ -53,9 +57,9 @@ class Period:
         return cls(year, int(match.group(3)))
 
     @classmethod
-    def of_index(cls, index: int) -> Period:
-        """The month numbered `index` (``year * 12 + month - 1``)."""
-        year, month0 = divmod(index, 12)
+    def of_number(cls, number: int) -> Period:
+        """The month numbered `number` (``year * 12 + month - 1``)."""
+        year, month0 = divmod(number, 12)
         return cls(year, month0 // 3 + 1, month0 + 1)
 
     @property
@@ -68,14 +72,14 @@ class Period:
         return f"{self.year}-{self.month:02d}" if self.month else f"{self.year}-Q{self.quarter}"
 
     @property
-    def index(self) -> int:
+    def number(self) -> int:
         """The month number of a month, or of a quarter's first month."""
         month = self.month if self.month is not None else self.quarter * 3 - 2
         return self.year * 12 + month - 1
 
     def sort_key(self) -> tuple[int, bool]:
         """Chronological order; a month before the quarter that starts with it."""
-        return self.index, self.month is None
+        return self.number, self.month is None
 
     @property
     def whole_quarter(self) -> Period:
@@ -85,7 +89,7 @@ class Period:
         """A month itself, or a quarter's three months."""
         if self.month is not None:
             return (self,)
-        return tuple(Period.of_index(self.index + i) for i in range(3))
+        return _quarter_months(self.year, self.quarter)
 
     def window(self, start_day: int) -> Window:
         """The days the period covers (see the module docstring)."""
@@ -93,26 +97,36 @@ class Period:
         return Window(_month_start(months[0], start_day), _month_end(months[-1], start_day))
 
 
+@functools.cache
+def _quarter_months(year: int, quarter: int) -> tuple[Period, Period, Period]:
+    first = quarter * 3 - 2
+    return (
+        Period(year, quarter, first),
+        Period(year, quarter, first + 1),
+        Period(year, quarter, first + 2),
+    )
+
+
 def _month_start(month: Period, start_day: int) -> date:
     if start_day == 1:
         return date(month.year, month.month or 1, 1)
-    previous = Period.of_index(month.index - 1)
+    previous = Period.of_number(month.number - 1)
     return date(previous.year, previous.month or 1, start_day)
 
 
 def _month_end(month: Period, start_day: int) -> date:
     if start_day == 1:
-        following = Period.of_index(month.index + 1)
+        following = Period.of_number(month.number + 1)
         return date(following.year, following.month or 1, 1) - timedelta(days=1)
     return date(month.year, month.month or 1, start_day - 1)
 
 
 def month_of(day: date, start_day: int) -> Period:
     """The reporting month that holds `day`."""
-    index = day.year * 12 + day.month - 1
+    number = day.year * 12 + day.month - 1
     if start_day > 1 and day.day >= start_day:
-        index += 1
-    return Period.of_index(index)
+        number += 1
+    return Period.of_number(number)
 
 
 def months_in(window: Window, start_day: int) -> list[Period]:
@@ -121,11 +135,11 @@ def months_in(window: Window, start_day: int) -> list[Period]:
         return []
     first = month_of(window.start, start_day)
     if _month_start(first, start_day) < window.start:
-        first = Period.of_index(first.index + 1)
+        first = Period.of_number(first.number + 1)
     last = month_of(window.end, start_day)
     if _month_end(last, start_day) > window.end:
-        last = Period.of_index(last.index - 1)
-    return [Period.of_index(i) for i in range(first.index, last.index + 1)]
+        last = Period.of_number(last.number - 1)
+    return [Period.of_number(i) for i in range(first.number, last.number + 1)]
 
 
 def year_start(day: date, start_day: int) -> date:
@@ -138,7 +152,7 @@ def latest_month(as_of: date, start_day: int) -> Period:
     """The last month that has ended by `as_of` (its last day is `as_of` or earlier)."""
     month = month_of(as_of, start_day)
     if _month_end(month, start_day) > as_of:
-        month = Period.of_index(month.index - 1)
+        month = Period.of_number(month.number - 1)
     return month
 
 
