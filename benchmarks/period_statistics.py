@@ -22,13 +22,15 @@ import argparse
 import math
 import random
 import shutil
+import statistics
 import sys
 import tempfile
+import time
 from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from run import CCHC, REPO, machine, median_time, process_time
+from run import CCHC, REPO, machine, median_time, process_time, run
 
 GROUPS = 12
 MONTHLY_GROUPS = 10
@@ -118,14 +120,26 @@ def in_process(root: Path) -> Callable[[], None]:
     return call
 
 
+def checks_only(root: Path) -> Callable[[], None]:
+    """The statistics checks alone, on a loaded data set (no reading, no other checks)."""
+    from cchc_cli.checks.statistics import statistics_problems
+    from cchc_cli.read.loader import load
+
+    dataset = load(root / "data")
+
+    def call() -> None:
+        list(statistics_problems(dataset))
+
+    return call
+
+
 def figures(root: Path) -> Callable[[], None]:
-    from cchc_cli.checks import check
     from cchc_cli.engine.figures import figures_for
     from cchc_cli.engine.periods import KINDS, ReportPeriod
     from cchc_cli.engine.statistics import of_dataset
-    from cchc_cli.read.loader import load_checked
+    from cchc_cli.read.loader import load
 
-    stats = of_dataset(load_checked(root / "data", check))
+    stats = of_dataset(load(root / "data"))
     assert stats is not None
 
     def call() -> None:
@@ -135,66 +149,111 @@ def figures(root: Path) -> Callable[[], None]:
     return call
 
 
+def interleaved(a: Callable[[], float], b: Callable[[], float], repeat: int) -> tuple[float, float]:
+    """Medians of `a` and `b` timed turn about, so that a busy machine slows both alike."""
+    first, second = [], []
+    for _ in range(repeat):
+        first.append(a())
+        second.append(b())
+    return statistics.median(first), statistics.median(second)
+
+
+def once(fn: Callable[[], object]) -> float:
+    start = time.perf_counter()
+    fn()
+    return time.perf_counter() - start
+
+
+def slope(xs: list[float], ys: list[float]) -> float:
+    """Least-squares slope of log y on log x: the scaling exponent (1.0 is linear)."""
+    lx, ly = [math.log(x) for x in xs], [math.log(y) for y in ys]
+    mx, my = statistics.fmean(lx), statistics.fmean(ly)
+    return sum((x - mx) * (y - my) for x, y in zip(lx, ly, strict=True)) / sum(
+        (x - mx) ** 2 for x in lx
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true")
     args = parser.parse_args()
-    repeat, inner = (3, 3) if args.quick else (15, 7)
+    repeat, inner = (5, 5) if args.quick else (25, 15)
     sizes = [1, 10] if args.quick else [1, 2, 5, 10]
-    validate = [CCHC, "--data", "{}", "validate", "--strict"]
     print(machine())
     with tempfile.TemporaryDirectory() as scratch:
         base = Path(scratch)
         plain = copy_base(base / "plain", statistics=False)
         shipped = copy_base(base / "shipped", statistics=True)
+        for root in (plain, shipped):
+            run(_validate(root), {0})
         print("\n| shipped data | without statistics | with statistics | ratio |")
         print("|---|---|---|---|")
-        for label, timing in (
-            ("`cchc validate` fresh process", lambda r: process_time(_cmd(validate, r), repeat)),
-            ("validate in-process", lambda r: median_time(in_process(r), inner * 3)),
+        fresh = interleaved(
+            lambda: once(lambda: run(_validate(plain))),
+            lambda: once(lambda: run(_validate(shipped))),
+            repeat,
+        )
+        calls = in_process(plain), in_process(shipped)
+        for call in calls:
+            call()
+        inside = interleaved(lambda: once(calls[0]), lambda: once(calls[1]), repeat * 2)
+        for label, (without, with_) in (
+            ("`cchc validate` fresh process", fresh),
+            ("validate in-process (`load_checked` + `check`)", inside),
         ):
-            without, with_ = timing(plain), timing(shipped)
             print(f"| {label} | {_ms(without)} | {_ms(with_)} | {with_ / without:.2f}× |")
+        print(
+            f"| statistics checks alone | – | {_ms(median_time(checks_only(shipped), inner))} | – |"
+        )
 
+        base_call = in_process(plain)
         rows = []
         for years in sizes:
             root = make_tree(base / f"y{years}", years)
-            process_time(_cmd(validate, root), 1, expect={0})
-            fresh = process_time(_cmd(validate, root), repeat)
-            inside = median_time(in_process(root), inner)
-            window = median_time(figures(root), inner)
-            status = process_time(
-                [CCHC, "--data", str(root), "status", "--as-of", "31/12/2025"], max(3, repeat // 3)
+            run(_validate(root), {0})
+            tree_call = in_process(root)
+            tree_call()
+            base_time, tree_time = interleaved(
+                lambda: once(base_call), lambda call=tree_call: once(call), inner
             )
-            rows.append((years, fresh, inside, window, status))
-        base_in = median_time(in_process(plain), inner * 3)
-        base_fresh = process_time(_cmd(validate, plain), repeat)
+            rows.append(
+                (
+                    years,
+                    process_time(_validate(root), max(5, repeat // 3)),
+                    tree_time,
+                    tree_time - base_time,
+                    median_time(checks_only(root), inner),
+                    median_time(figures(root), inner),
+                    process_time(
+                        [CCHC, "--data", str(root), "status", "--as-of", "31/12/2025"],
+                        max(3, repeat // 5),
+                    ),
+                )
+            )
         print(
-            f"\nGenerated: years x 12 months x 60 metrics (base without statistics: "
-            f"fresh {_ms(base_fresh)}, in-process {_ms(base_in)})\n"
+            "\nGenerated: years x 12 months x 60 metrics, on the shipped data without statistics\n"
         )
         print(
-            "| years | values | validate fresh | in-process | in-process above base "
-            "| figures_for, 4 windows | `cchc status` |"
+            "| years | values | validate fresh | in-process | above the base | per value "
+            "| statistics checks | figures_for, 4 windows | `cchc status` |"
         )
-        print("|---|---|---|---|---|---|---|")
-        for years, fresh, inside, window, status in rows:
+        print("|---|---|---|---|---|---|---|---|---|")
+        for years, fresh_t, inside_t, above, checks_t, window, status in rows:
             values = years * (12 * 50 + 4 * 10)
             print(
-                f"| {years} | {values:,} | {_ms(fresh)} | {_ms(inside)} | "
-                f"{_ms(inside - base_in)} | {_ms(window)} | {_ms(status)} |"
+                f"| {years} | {values:,} | {_ms(fresh_t)} | {_ms(inside_t)} | {_ms(above)} | "
+                f"{above / values * 1e6:.1f} µs | {_ms(checks_t)} | {_ms(window)} | {_ms(status)} |"
             )
-        first, last = rows[0], rows[-1]
-        span = last[0] / first[0]
-        cost = (last[2] - base_in) / max(first[2] - base_in, 1e-9)
+        values = [r[0] * 640.0 for r in rows]
         print(
-            f"\nScaling exponent of the in-process cost above the base, {first[0]} → {last[0]} "
-            f"years: {math.log(cost) / math.log(span):.2f} (1.0 is linear)"
+            f"\nScaling exponents over {sizes[0]}–{sizes[-1]} years (1.0 is linear): validate "
+            f"in-process above the base {slope(values, [max(r[3], 1e-6) for r in rows]):.2f}, "
+            f"statistics checks {slope(values, [r[4] for r in rows]):.2f}"
         )
 
 
-def _cmd(template: list[str], root: Path) -> list[str]:
-    return [str(root) if part == "{}" else part for part in template]
+def _validate(root: Path) -> list[str]:
+    return [CCHC, "--data", str(root), "validate", "--strict"]
 
 
 def _ms(seconds: float) -> str:

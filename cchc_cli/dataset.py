@@ -5,11 +5,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from cchc_cli.errors import Loc, Problem
 from cchc_cli.models import Area, Indicator, Plan, Task, Unit
-from cchc_cli.statistics_model import MetricsFile, StatPeriod
+
+if TYPE_CHECKING:  # imported by the reader only when a repository has statistics
+    from cchc_cli.statistics_model import MetricsFile, StatPeriod
 
 T = TypeVar("T")
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from cchc_cli.checks.indicators import indicator_problems
 from cchc_cli.checks.references import reference_problems
-from cchc_cli.checks.statistics import statistics_problems
 from cchc_cli.checks.tasks import task_problems
 from cchc_cli.dataset import Dataset
 from cchc_cli.errors import Problem
@@ -17,9 +16,13 @@ from cchc_cli.errors import Problem
 
 def check(dataset: Dataset) -> list[Problem]:
     """Every cross-file problem of a loaded dataset."""
-    return [
+    found = [
         *task_problems(dataset),
         *reference_problems(dataset),
         *(p for i in dataset.indicators for p in indicator_problems(i)),
-        *statistics_problems(dataset),
     ]
+    if dataset.metrics is not None:  # imported only for a repository with statistics
+        from cchc_cli.checks.statistics import statistics_problems
+
+        found += statistics_problems(dataset)
+    return found

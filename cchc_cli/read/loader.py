@@ -46,7 +46,6 @@ from cchc_cli.read import decode, yaml_reader
 from cchc_cli.read.discover import YAML_SUFFIXES, top_level_files, unreadable, yaml_files
 from cchc_cli.read.locate import position
 from cchc_cli.read.schema_problems import validation_problems
-from cchc_cli.statistics_model import MetricsFile, StatisticsFile, StatPeriod
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -243,9 +242,22 @@ def _load_statistics(dataset: Dataset) -> None:
     files, problems = yaml_files(data_dir / STATISTICS_DIR, dataset.display)
     dataset.problems += problems
     required = bool(files)
-    dataset.metrics = _load_single(dataset, data_dir / METRICS_FILE, MetricsFile, required)
+    catalogue = data_dir / METRICS_FILE
+    if not required and not _exists(catalogue):
+        return  # no statistics: their models are not even imported
+    from cchc_cli.statistics_model import MetricsFile, StatisticsFile, StatPeriod
+
+    dataset.metrics = _load_single(dataset, catalogue, MetricsFile, required)
     for file in files:
         dataset.statistics += _load_list(dataset, file, StatisticsFile, "periods", StatPeriod)
+
+
+def _exists(path: Path) -> bool:
+    """Whether something is at `path`; an unreadable place counts (its reader says why)."""
+    try:
+        return path.exists()
+    except OSError:
+        return True
 
 
 def locate_all(dataset: Dataset, problems: list[Problem]) -> list[Problem]:

@@ -33,13 +33,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from cchc_cli.dataset import Dataset
-from cchc_cli.engine.figures import CurrentPeriod, FigureRow, current_window, figures_for
-from cchc_cli.engine.periods import Window
-from cchc_cli.engine.stat_periods import year_start
-from cchc_cli.engine.statistics import of_dataset
+
+if TYPE_CHECKING:  # the engine is imported only for a repository with statistics
+    from cchc_cli.engine.figures import CurrentPeriod, FigureRow
+    from cchc_cli.engine.periods import Window
 
 ROMAN = ("I", "II", "III", "IV")
 
@@ -66,9 +66,14 @@ def build_statistics(
     dataset: Dataset, as_of: date, year: int | None = None, area: str | None = None
 ) -> StatisticsView | None:
     """The statistics of the dashboard as of `as_of` (see the module docstring)."""
-    stats = of_dataset(dataset)
-    if stats is None:
+    if dataset.metrics is None:
         return None
+    from cchc_cli.engine.figures import current_window, figures_for
+    from cchc_cli.engine.periods import Window
+    from cchc_cli.engine.stat_periods import year_start
+    from cchc_cli.engine.statistics import Statistics
+
+    stats = Statistics(dataset.metrics, dataset.statistics)
     catalogue = stats.catalogue
     headline = frozenset(
         [m.id for m in catalogue.metrics if m.headline]

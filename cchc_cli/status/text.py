@@ -11,23 +11,25 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from rich import box
 from rich.console import Console, Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from cchc_cli.engine.figures import FigureRow
 from cchc_cli.engine.indicators import Assessment, Trend, Verdict, digits_to_show
 from cchc_cli.engine.progress import STATE_ORDER, State, Status
-from cchc_cli.engine.statistics import Figure
 from cchc_cli.errors import UsageError
 from cchc_cli.output.console import make_console
 from cchc_cli.status.json import render_json
 from cchc_cli.status.statistics import ROMAN, StatisticsView
 from cchc_cli.status.view import Row, View
 from cchc_cli.text_vi import dmy, number, percent, printable, thousands
+
+if TYPE_CHECKING:
+    from cchc_cli.engine.figures import FigureRow
+    from cchc_cli.engine.statistics import Figure
 
 STATE_STYLES = {
     State.OVERDUE: "bold red",
