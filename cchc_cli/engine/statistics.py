@@ -125,6 +125,8 @@ class Statistics:
         self.groups: dict[str, MetricGroup] = {g.id: g for g in reversed(catalogue.groups)}
         self.metrics: dict[str, Metric] = {m.id: m for m in reversed(catalogue.metrics)}
         self.rates: dict[str, Rate] = {r.id: r for r in reversed(catalogue.rates)}
+        self._figures: dict[tuple[str, Window], Figure] = {}
+        self._windows: dict[Window, list[Period]] = {}
         self.records: list[Recorded] = []
         self.values: dict[str, dict[Period, Recorded]] = {}
         records, values = self.records, self.values
@@ -144,11 +146,23 @@ class Statistics:
     # --- one metric, one window -----------------------------------------------------------
 
     def figure(self, metric: str, window: Window) -> Figure:
-        """The metric over `window` (see the module docstring); `NO_DATA` for an unknown id."""
-        found = self.metrics.get(metric)
+        """The metric over `window` (see the module docstring); `NO_DATA` for an unknown id.
+
+        Remembered: rates ask again for the figures of their metrics over the same window.
+        """
+        key = (metric, window)
+        found = self._figures.get(key)
         if found is None:
-            return NO_DATA
-        return self._combine(found, months_in(window, self.start_day))
+            known = self.metrics.get(metric)
+            found = NO_DATA if known is None else self._combine(known, self._months(window))
+            self._figures[key] = found
+        return found
+
+    def _months(self, window: Window) -> list[Period]:
+        found = self._windows.get(window)
+        if found is None:
+            found = self._windows[window] = months_in(window, self.start_day)
+        return found
 
     def figure_of(self, metric: str, period: Period) -> Figure:
         """The metric over one month or quarter."""
@@ -185,15 +199,15 @@ class Statistics:
         recorded = self.values.get(metric.id, {})
         pieces: list[tuple[Recorded, int]] = []
         missing: list[Period] = []
-        start = 0
-        while start < len(months):
-            quarter = months[start].whole_quarter
-            end = start
-            while end < len(months) and months[end].whole_quarter == quarter:
+        start, count = 0, len(months)
+        while start < count:
+            year, quarter = months[start].year, months[start].quarter
+            end = start + 1
+            while end < count and months[end].quarter == quarter and months[end].year == year:
                 end += 1
             own = [recorded.get(m) for m in months[start:end]]
-            whole = recorded.get(quarter)
-            if whole is not None and end - start == 3 and not all(own):
+            whole = recorded.get(Period(year, quarter)) if end - start == 3 else None
+            if whole is not None and not all(own):
                 pieces.append((whole, 3))
             else:
                 for month, record in zip(months[start:end], own, strict=True):
