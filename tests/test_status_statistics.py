@@ -91,3 +91,11 @@ def test_no_catalogue_no_statistics(runner: CliRunner, make_repo: Any) -> None:
     assert status(runner, "--as-of", "20/05/2024", data=repo)["statistics"] is None
     text = runner.invoke(app, ["--data", str(repo), "status", "--as-of", "20/05/2024"])
     assert "Số liệu thống kê" not in text.stdout
+
+
+def test_a_new_repository_says_it_has_no_figures_yet(runner: CliRunner, tmp_path: Path) -> None:
+    folder = tmp_path / "kho"
+    assert runner.invoke(app, ["init", str(folder)]).exit_code == 0
+    result = runner.invoke(app, ["--data", str(folder), "status", "--as-of", "20/05/2024"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.rstrip().endswith("Số liệu thống kê: chưa có số liệu.")

@@ -224,6 +224,9 @@ def _statistics_table(stats: StatisticsView) -> RenderableType:
         return Text(f"{title}: chưa có tháng báo cáo nào kết thúc.", style="bold")
     if not rows:
         return Text(f"{title}: danh mục chưa có chỉ tiêu chính (headline).", style="bold")
+    figures = (f for r in rows for f in (r.this_period, r.last_year, r.year_to_date))
+    if all(f.value is None for f in figures):
+        return Text(f"{title}: chưa có số liệu.", style="bold")
     quarter = current.quarter
     heading = f"Quý {ROMAN[quarter.quarter - 1]}/{quarter.year}"
     if not current.whole:
