@@ -23,6 +23,7 @@ from cchc_cli.text_vi import number
 
 RATE_TOLERANCE = 0.05  # percentage points: a typed rate is rounded to 1-2 decimals
 EPSILON = 1e-9  # sums of decimals are not exact in binary
+ROUNDING = 0.005  # a quarter's score written to two decimals
 
 _OPS = {"=": "=", "<=": "≤", ">=": "≥", "≤": "≤", "≥": "≥"}
 _BROKEN = {"=": "khác", "<=": "lớn hơn", ">=": "nhỏ hơn", "≤": "lớn hơn", "≥": "nhỏ hơn"}
@@ -190,7 +191,9 @@ def _declared_total(
         )
         return
     months = stats.figure_of(metric.id, period)  # all three months: they are used
-    if months.value is not None and abs(months.value - record.value) > EPSILON:
+    # a score (not a count) may be written rounded to two decimals
+    tolerance = EPSILON if metric.integer else ROUNDING + EPSILON
+    if months.value is not None and abs(months.value - record.value) > tolerance:
         how = {"sum": "tổng", "mean": "bình quân", "last": "số tháng cuối", "first": "số tháng đầu"}
         yield at(
             record.path,
