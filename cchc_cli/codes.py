@@ -78,12 +78,14 @@ CODES: dict[str, CodeInfo] = {
     ),
     # the shape of the data
     "missing-file": CodeInfo(
-        "Thiếu một tệp bắt buộc (plan.yaml, areas.yaml, units.yaml).",
+        "Thiếu một tệp bắt buộc (plan.yaml, areas.yaml, units.yaml; metrics.yaml khi có số "
+        "liệu thống kê).",
         "Tạo tệp, hoặc chép từ kho mẫu (cchc init).",
     ),
     "unknown-file": CodeInfo(
         "Tệp YAML nằm sai chỗ nên không được đọc (cảnh báo).",
-        "Nhiệm vụ đặt trong data/tasks/, chỉ số trong data/indicators/.",
+        "Nhiệm vụ đặt trong data/tasks/, chỉ số trong data/indicators/, số liệu thống kê trong "
+        "data/statistics/.",
     ),
     "missing-field": CodeInfo("Thiếu trường bắt buộc.", "Thêm trường được nêu tên."),
     "unknown-field": CodeInfo(
@@ -214,6 +216,45 @@ CODES: dict[str, CodeInfo] = {
         "Điểm, hạng PAR INDEX đã ghi ở chỉ số khác với bảng tự đánh giá (điểm thẩm định và "
         "điều tra) hoặc với kết quả công bố.",
         "Đối chiếu văn bản công bố; sửa giá trị của chỉ số, hoặc điểm trong bảng tự đánh giá.",
+    ),
+    # period statistics (data/metrics.yaml, data/statistics/)
+    "sum-rule": CodeInfo(
+        "Số liệu của một kỳ không đúng một quy tắc cộng của danh mục chỉ tiêu (ví dụ trước hạn "
+        "+ đúng hạn + quá hạn = đã giải quyết).",
+        "Đối chiếu các số được nêu với nguồn số liệu và sửa số sai; quy tắc khai báo ở "
+        "“rules” của data/metrics.yaml.",
+        "hs-truoc-han: 320\nhs-dung-han: 130\nhs-qua-han: 2\n"
+        "hs-da-giai-quyet: 461   # 320 + 130 + 2 = 452",
+    ),
+    "rate-mismatch": CodeInfo(
+        "Tỷ lệ ghi tay không khớp với tỷ lệ tính từ số liệu của kỳ.",
+        "Tỷ lệ luôn được tính từ số liệu: sửa hoặc bỏ tỷ lệ ghi tay, hoặc kiểm tra lại số liệu.",
+        "ty-le-truoc-dung-han: 99.9   # số liệu cho 460/461 = 99,78%",
+    ),
+    "rate-without-counts": CodeInfo(
+        "Tỷ lệ ghi tay nhưng kỳ đó chưa đủ số liệu để tính (cảnh báo): số ghi tay không được dùng.",
+        "Ghi các chỉ tiêu của tử số và mẫu số cho kỳ đó, hoặc bỏ tỷ lệ ghi tay.",
+    ),
+    "not-integer": CodeInfo(
+        "Chỉ tiêu đếm số lượng (hồ sơ, thủ tục…) có số lẻ.",
+        "Ghi số nguyên, không dùng dấu chấm ngăn cách hàng nghìn (4131, không viết 4.131).",
+        "hs-tiep-nhan: 4.131",
+    ),
+    "negative-value": CodeInfo(
+        "Số liệu âm.",
+        "Ghi số không âm; kỳ chưa có số liệu thì bỏ dòng, không ghi 0 hay số âm.",
+        "hs-qua-han: -2",
+    ),
+    "period-overlap": CodeInfo(
+        "Một chỉ tiêu có cả số của quý và số của tháng trong quý đó: số sẽ bị tính trùng.",
+        "Ghi theo tháng hoặc theo quý; nếu số quý là tổng các tháng (ghi để đối chiếu), thêm "
+        "“months_total: true” vào kỳ quý.",
+    ),
+    "quarter-total": CodeInfo(
+        "Kỳ quý ghi “months_total: true” nhưng không bằng tổng (hoặc bình quân, số cuối, số "
+        "đầu) của ba tháng, thiếu tháng, hoặc “months_total” ghi cho một tháng.",
+        "Sửa số của quý hoặc của các tháng cho khớp; ghi đủ ba tháng; “months_total” chỉ dùng "
+        "cho kỳ quý.",
     ),
 }
 

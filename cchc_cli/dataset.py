@@ -5,11 +5,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from cchc_cli.errors import Loc, Problem
 from cchc_cli.models import Area, Indicator, Plan, ReportsFile, Task, Unit
 from cchc_cli.models_par import ParAssessmentFile, ParCriteriaFile, ParResultsFile
+
+if TYPE_CHECKING:  # imported by the reader only when a repository has statistics
+    from cchc_cli.statistics_model import MetricsFile, StatPeriod
 
 T = TypeVar("T")
 
@@ -23,6 +26,8 @@ PAR_DIR = "par"  # PAR INDEX: par/criteria/, par/assessments/, par/results/
 PAR_CRITERIA_DIR = "criteria"
 PAR_ASSESSMENTS_DIR = "assessments"
 PAR_RESULTS_DIR = "results"
+METRICS_FILE = "metrics.yaml"
+STATISTICS_DIR = "statistics"
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,6 +97,10 @@ class Dataset:
     # so one run reports every problem of a task, not the schema errors first.
     rejected_tasks: list[Located[dict[str, Any]]] = field(default_factory=list)
     par: ParData = field(default_factory=ParData)
+    # Period statistics: the catalogue (None when absent or unreadable) and each period's
+    # values as written.
+    metrics: MetricsFile | None = None
+    statistics: list[Located[StatPeriod]] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     files: dict[str, Path] = field(default_factory=dict)
     limits: Limits = DEFAULT_LIMITS

@@ -53,6 +53,18 @@ def number(value: float | None, digits: int = 2) -> str:
     return text.replace(".", ",") if text != "-0" else "0"
 
 
+def thousands(value: float | None, digits: int = 2) -> str:
+    """A figure as reports write it: thousands with a dot, decimals with a comma, no
+    trailing zeros (``4.131``, ``81,14``, ``12.345,5``); empty for no figure."""
+    if value is None:
+        return ""
+    text = number(value, digits)
+    whole, comma, decimals = text.partition(",")
+    sign = "-" if whole.startswith("-") else ""
+    grouped = f"{int(whole.lstrip('-')):,}".replace(",", ".")
+    return f"{sign}{grouped}{comma}{decimals}"
+
+
 def percent(rate: float | None, digits: int = 1, *, none: str = "–", space: str = "") -> str:
     """A share in [0, 1] as a percentage: ``66,7%``; `none` when there is no share.
 

@@ -13,6 +13,7 @@ from typer.testing import CliRunner
 
 from cchc_cli import __version__
 from cchc_cli.cli.app import app
+from cchc_cli.output.json_schema import KINDS
 from tests.conftest import TreeFactory
 from tests.helpers import TASKS
 
@@ -199,11 +200,13 @@ def test_schema_writes_then_refuses_to_clobber_changed_files(
     assert written == [
         "areas.schema.json",
         "indicators.schema.json",
+        "metrics.schema.json",
         "par-assessment.schema.json",
         "par-criteria.schema.json",
         "par-results.schema.json",
         "plan.schema.json",
         "reports.schema.json",
+        "statistics.schema.json",
         "tasks.schema.json",
         "units.schema.json",
     ]
@@ -255,7 +258,7 @@ def test_schema_out_writes_where_it_is_told(make_repo: TreeFactory, runner: CliR
     out = repo / "elsewhere" / "x"
     result = runner.invoke(app, ["--data", str(repo), "schema", "--out", str(out)])
     assert result.exit_code == 0, result.output
-    assert len(list(out.glob("*.schema.json"))) == 9
+    assert len(list(out.glob("*.schema.json"))) == len(KINDS)
     assert not (repo / "schemas").exists()
 
 

@@ -36,10 +36,12 @@ EXPECTED_FILES = {
     "data/areas.yaml",
     "data/indicators/par-index.yaml",
     "data/indicators/sipas.yaml",
+    "data/metrics.yaml",
     "data/par/assessments/2021.yaml",
     "data/par/criteria/bo-tieu-chi-mau.yaml",
     "data/plan.yaml",
     "data/reports.yaml",
+    "data/statistics/2021.yaml",
     "data/tasks/van-phong.yaml",
     "data/units.yaml",
     *(f"schemas/{kind}.schema.json" for kind in schemas.KINDS),
@@ -50,6 +52,7 @@ KIND_OF = {
     "areas.yaml": "areas",
     "units.yaml": "units",
     "reports.yaml": "reports",
+    "metrics.yaml": "metrics",
 }
 
 
@@ -83,7 +86,7 @@ def test_writes_every_promised_file(repo: Path) -> None:
 def test_passes_validate_at_once(repo: Path, runner: CliRunner) -> None:
     result = runner.invoke(app, ["--data", str(repo), "validate", "--strict"])
     assert (result.exit_code, result.stdout) == (0, "")
-    assert "Dữ liệu hợp lệ (9 tệp, 1 nhiệm vụ)." in result.stderr
+    assert "Dữ liệu hợp lệ (11 tệp, 1 nhiệm vụ)." in result.stderr
 
 
 def test_status_and_report_run_on_it(repo: Path, runner: CliRunner) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import re
 from pathlib import Path
@@ -16,6 +17,7 @@ from cchc_cli.checks import check
 from cchc_cli.cli.app import app
 from cchc_cli.output import json_schema as schemas
 from cchc_cli.read.loader import load, load_checked
+from cchc_cli.statistics_model import MetricsFile
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "data"
@@ -25,6 +27,7 @@ KIND_OF = {
     "areas.yaml": "areas",
     "units.yaml": "units",
     "reports.yaml": "reports",
+    "metrics.yaml": "metrics",
 }
 
 
@@ -107,3 +110,33 @@ def test_plan_is_faithful_to_the_seed() -> None:
         assert " ".join(text.split()) in seed, text
     assert [s.number for s in plan.solutions] == [1, 2, 3, 4, 5, 6]
     assert "\u01a3" not in (DATA / "plan.yaml").read_text(encoding="utf-8")
+
+
+def test_illustrative_statistics_are_the_scripts_output() -> None:
+    """data/statistics/ is what scripts/make_illustrative_statistics.py writes (edit the
+    script, not the files), and every file says that its figures are illustrative."""
+    spec = importlib.util.spec_from_file_location(
+        "make_illustrative_statistics", ROOT / "scripts" / "make_illustrative_statistics.py"
+    )
+    assert spec is not None and spec.loader is not None
+    script = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(script)
+    built: dict[str, str] = script.build()
+    folder = DATA / "statistics"
+    assert sorted(built) == sorted(p.name for p in folder.glob("*.yaml"))
+    for name, text in built.items():
+        assert (folder / name).read_text(encoding="utf-8") == text, name
+        assert "SỐ LIỆU MINH HOẠ" in text.splitlines()[2]
+
+
+def test_shipped_catalogue_is_the_one_cchc_init_writes_plus_a_target() -> None:
+    """The department's catalogue is the default one; only the 766 index has a target."""
+    shipped = load_checked(DATA, check).metrics
+    scaffold = ROOT / "cchc_cli" / "init" / "scaffold_files" / "data" / "metrics.yaml"
+    default = MetricsFile.model_validate(yaml.safe_load(scaffold.read_text(encoding="utf-8")))
+    assert shipped is not None
+    assert shipped.groups == default.groups
+    assert shipped.rates == default.rates
+    assert shipped.rules == default.rules
+    assert [m.model_copy(update={"targets": []}) for m in shipped.metrics] == default.metrics
+    assert [m.id for m in shipped.metrics if m.targets] == ["i766-tong"]

@@ -7,8 +7,10 @@ import errno
 from datetime import date
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from cchc_cli.text_vi import dmy, number, os_error_text, percent, printable
+from cchc_cli.text_vi import dmy, number, os_error_text, percent, printable, thousands
 
 
 def test_dates_and_numbers() -> None:
@@ -19,6 +21,7 @@ def test_dates_and_numbers() -> None:
     assert number(10, 0) == "10"  # no decimals: the zeros of the number itself stay
     assert number(100.4, 0) == "100"
     assert number(-0.001, 2) == "0"
+    assert number(100, 0) == "100"  # no fraction: the zeros of the number stay
     assert percent(2 / 3) == "66,7%"
     assert percent(None) == "–"
     assert percent(0.9615, 2, space=" ") == "96,15 %"
@@ -51,3 +54,27 @@ def test_control_characters_are_shown_escaped(text: str, shown: str) -> None:
 )
 def test_os_errors_are_vietnamese(error: OSError, text: str) -> None:
     assert os_error_text(error) == text
+
+
+@pytest.mark.parametrize(
+    ("value", "digits", "expected"),
+    [
+        (4131, 0, "4.131"),
+        (100, 0, "100"),
+        (81.14, 2, "81,14"),
+        (12345.5, 2, "12.345,5"),
+        (-1234.567, 2, "-1.234,57"),
+        (1_000_000, 2, "1.000.000"),
+        (0.004, 2, "0"),
+        (None, 2, ""),
+    ],
+)
+def test_thousands_with_a_dot_decimals_with_a_comma(
+    value: float | None, digits: int, expected: str
+) -> None:
+    assert thousands(value, digits) == expected
+
+
+@given(st.floats(min_value=-1e9, max_value=1e9, allow_nan=False), st.integers(0, 4))
+def test_thousands_reads_back_as_number(value: float, digits: int) -> None:
+    assert thousands(value, digits).replace(".", "") == number(value, digits)

@@ -18,10 +18,15 @@ from cchc_cli.errors import Problem
 
 def check(dataset: Dataset) -> list[Problem]:
     """Every cross-file problem of a loaded dataset."""
-    return [
+    found = [
         *task_problems(dataset),
         *reference_problems(dataset),
         *(p for i in dataset.indicators for p in indicator_problems(i)),
         *par_problems(dataset),
         *report_problems(dataset),
     ]
+    if dataset.metrics is not None:  # imported only for a repository with statistics
+        from cchc_cli.checks.statistics import statistics_problems
+
+        found += statistics_problems(dataset)
+    return found

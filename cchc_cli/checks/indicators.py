@@ -7,7 +7,7 @@ from collections.abc import Iterator, Sequence
 from cchc_cli.checks.common import at
 from cchc_cli.dataset import Located
 from cchc_cli.errors import Loc, Problem
-from cchc_cli.models import Indicator, SipasElement
+from cchc_cli.models import Indicator, SipasElement, Target
 
 SURVEY_TOLERANCE = 0.05  # percentage points: a published % is rounded to 1-2 decimals
 
@@ -51,13 +51,18 @@ def indicator_problems(ind: Located[Indicator]) -> Iterator[Problem]:
                         "Kiểm tra lại tỷ lệ hoặc số phiếu.",
                     )
         yield from _element_problems(ind.path, loc, value.elements)
+    yield from target_problems(ind.path, (*ind.loc, "targets"), ind.item.targets)
+
+
+def target_problems(path: str, loc: Loc, targets: Sequence[Target]) -> Iterator[Problem]:
+    """Target spans that are reversed, repeated, or overlap without nesting (`target-years`)."""
     spans: list[tuple[int, int]] = []
-    for i, target in enumerate(ind.item.targets):
+    for i, target in enumerate(targets):
         first, last = target.span
         if first > last or any(_clash((first, last), other) for other in spans):
             yield at(
-                ind.path,
-                (*ind.loc, "targets", i, "years"),
+                path,
+                (*loc, i, "years"),
                 "target-years",
                 f"Khoảng năm “{target.years}” bị ngược, trùng hoặc chồng một phần lên chỉ tiêu "
                 "khác.",

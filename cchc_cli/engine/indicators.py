@@ -91,8 +91,13 @@ def known_on(indicator: Indicator, as_of: date) -> Indicator:
 
 def target_for(indicator: Indicator, year: int) -> Target | None:
     """The target that applies to `year` (see the module docstring), or None."""
+    return targets_for(indicator.targets, year)
+
+
+def targets_for(targets: Iterable[Target], year: int) -> Target | None:
+    """Of `targets`, the one that applies to `year`: the narrowest span, then the last listed."""
     best: Target | None = None
-    for target in indicator.targets:
+    for target in targets:
         first, last = target.span
         if first <= year <= last and (best is None or last - first <= _width(best)):
             best = target

@@ -2,10 +2,13 @@
 
 The files come from the package data in ``cchc_cli/init/scaffold_files/`` (the same tree as
 the output; a leading ``dot-`` in a name stands for ``.``, which packaging tools may drop).
-        files[_target(name).replace(START_MARK, str(options.start))] = content
-    for entry in sorted(builtin_dir().iterdir(), key=lambda e: e.name):
-        if entry.is_file():
-            files[f"templates/{entry.name}"] = entry.read_bytes()
+Files ending in ``.j2`` are Jinja templates; the others are copied as they are. ``__start__``
+in a file name becomes the plan's first year (``data/par/assessments/2021.yaml``,
+``data/statistics/2021.yaml``).
+``templates/`` receives a copy of the built-in report templates (the files at the top of
+the built-in folder, which staff are meant to adapt; not its subfolders, whose templates
+then keep improving with cchc), and ``schemas/`` the JSON Schemas of `cchc schema`, with
+the codes of the new data.
 
 `build_files` is pure (options in, ``{path: bytes}`` out) and checks that the data it made
 loads; `cchc_cli.init.write` puts the files on disk, all or nothing.
@@ -29,12 +32,13 @@ from cchc_cli.models_par import ParAssessmentFile, ParCriteriaFile
 from cchc_cli.output.json_schema import Vocabulary, rendered
 from cchc_cli.read import yaml_reader
 from cchc_cli.report.templates import builtin_dir
+from cchc_cli.statistics_model import MetricsFile, StatisticsFile
 from cchc_cli.templating import environment
 
 SCAFFOLD_DIR = "scaffold_files"
 TEMPLATE_SUFFIX = ".j2"
 DOT_PREFIX = "dot-"
-START_MARK = "__start__"  # in a file name: the first year of the plan (assessments/2021.yaml)
+START_MARK = "__start__"  # in a file name: the plan's first year (assessments/2021.yaml)
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 MIN_YEAR, MAX_YEAR = 1900, 2200
 
@@ -246,9 +250,19 @@ def _vocabulary(files: dict[str, bytes]) -> Vocabulary:
             _read(files, name, TasksFile)
         elif name.startswith("data/par/assessments/"):
             _read(files, name, ParAssessmentFile)
+        elif name.startswith("data/statistics/"):
+            _read(files, name, StatisticsFile)
     criteria = [
         _read(files, name, ParCriteriaFile)
         for name in files
         if name.startswith("data/par/criteria/")
     ]
-    return Vocabulary.of(plan, list(areas.areas), list(units.units), indicators, criteria)
+    catalogue: MetricsFile = _read(files, "data/metrics.yaml", MetricsFile)
+    return Vocabulary.of(
+        plan,
+        list(areas.areas),
+        list(units.units),
+        indicators,
+        par_criteria=criteria,
+        catalogue=catalogue,
+    )

@@ -21,10 +21,12 @@ from pydantic import BaseModel
 from cchc_cli.models import AreasFile, IndicatorsFile, Plan, ReportsFile, TasksFile, UnitsFile
 from cchc_cli.models_par import ParAssessmentFile, ParCriteriaFile, ParResultsFile
 from cchc_cli.output.write import write_atomic
+from cchc_cli.statistics_model import MetricsFile, StatisticsFile
 
 if TYPE_CHECKING:
     from cchc_cli.dataset import Dataset
     from cchc_cli.models import Area, Indicator, Unit
+    from cchc_cli.statistics_model import Metric, Rate
 
 KINDS: dict[str, tuple[type[BaseModel], str]] = {
     "plan": (Plan, "Kế hoạch CCHC (data/plan.yaml)"),
@@ -39,6 +41,8 @@ KINDS: dict[str, tuple[type[BaseModel], str]] = {
     ),
     "par-results": (ParResultsFile, "Kết quả PAR INDEX công bố (data/par/results/*.yaml)"),
     "reports": (ReportsFile, "Thiết lập báo cáo (data/reports.yaml)"),
+    "metrics": (MetricsFile, "Danh mục chỉ tiêu thống kê (data/metrics.yaml)"),
+    "statistics": (StatisticsFile, "Số liệu thống kê theo kỳ (data/statistics/*.yaml)"),
 }
 
 
@@ -54,6 +58,7 @@ class Vocabulary:
     duties: Mapping[str, str] = field(default_factory=dict)
     criteria: Mapping[str, str] = field(default_factory=dict)  # PAR INDEX criteria, all sets
     criteria_sets: Mapping[str, str] = field(default_factory=dict)
+    metrics: Mapping[str, str] = field(default_factory=dict)  # metrics and rates
 
     @classmethod
     def of(
@@ -62,7 +67,9 @@ class Vocabulary:
         areas: list[Area],
         units: list[Unit],
         indicators: list[Indicator],
+        *,
         par_criteria: Sequence[ParCriteriaFile] = (),
+        catalogue: MetricsFile | None = None,
     ) -> Vocabulary:
         """The codes declared by these models, in file order."""
         criteria: dict[str, str] = {}
@@ -73,6 +80,7 @@ class Vocabulary:
                     criteria.setdefault(criterion.id, criterion.name)
                     for item in criterion.items:
                         criteria.setdefault(item.id, item.name)
+        metrics: list[Metric | Rate] = [*catalogue.metrics, *catalogue.rates] if catalogue else []
         return cls(
             areas={a.code: a.name for a in areas},
             units={u.code: u.name for u in units},
@@ -82,6 +90,7 @@ class Vocabulary:
             duties={d.id: d.heading for d in plan.duties} if plan else {},
             criteria=dict(sorted(criteria.items(), key=lambda kv: _numbered(kv[0]))),
             criteria_sets={c.id: c.name for c in par_criteria},
+            metrics={m.id: m.name for m in metrics},
         )
 
     @classmethod
@@ -91,7 +100,8 @@ class Vocabulary:
             dataset.areas,
             dataset.units,
             [i.item for i in dataset.indicators],
-            [c.item for c in dataset.par.criteria],
+            par_criteria=[c.item for c in dataset.par.criteria],
+            catalogue=dataset.metrics,
         )
 
 
@@ -114,6 +124,7 @@ _REFERENCES: tuple[tuple[str, str, str, str], ...] = (
     ("tasks", "Task", "criteria", "criteria"),
     ("par-assessment", "ParScore", "id", "criteria"),
     ("par-assessment", "ParAssessmentFile", "criteria", "criteria_sets"),
+    ("metrics", "MetricGroup", "area", "areas"),
 )
 _LABEL_WIDTH = 120
 
@@ -143,6 +154,21 @@ def _add_enums(document: dict[str, Any], kind: str, vocabulary: Vocabulary) -> N
         # completion; validators ignore unknown keywords.
         target["enumDescriptions"] = labels
         target["examples"] = list(codes)[:1]
+    if kind == "statistics" and vocabulary.metrics:
+        _add_metric_keys(document, vocabulary)
+
+
+def _add_metric_keys(document: dict[str, Any], vocabulary: Vocabulary) -> None:
+    """The keys of a period's ``values:`` are metric ids: each is offered with its name, and
+    any other key is underlined."""
+    values = document["$defs"]["StatPeriod"]["properties"]["values"]
+    document["$defs"]["Figure"] = values.pop("additionalProperties")
+    figure = {"$ref": "#/$defs/Figure"}
+    values["properties"] = {
+        code: {**figure, "description": _short(name)} for code, name in vocabulary.metrics.items()
+    }
+    values["propertyNames"] = {"enum": list(vocabulary.metrics)}
+    values["additionalProperties"] = figure
 
 
 def schema_of(kind: str, vocabulary: Vocabulary | None = None) -> dict[str, Any]:

@@ -23,12 +23,14 @@ from cchc_cli.dataset import (
     AREAS_FILE,
     DEFAULT_LIMITS,
     INDICATORS_DIR,
+    METRICS_FILE,
     PAR_ASSESSMENTS_DIR,
     PAR_CRITERIA_DIR,
     PAR_DIR,
     PAR_RESULTS_DIR,
     PLAN_FILE,
     REPORTS_FILE,
+    STATISTICS_DIR,
     TASKS_DIR,
     UNITS_FILE,
     AssessmentSheet,
@@ -222,7 +224,8 @@ def _load(data_dir: Path, limits: Limits) -> Dataset:
     for file in task_files:
         dataset.tasks += _load_list(dataset, file, TasksFile, "tasks", Task)
     _load_par(dataset)
-    known = {PLAN_FILE, AREAS_FILE, UNITS_FILE, REPORTS_FILE}
+    _load_statistics(dataset)
+    known = {PLAN_FILE, AREAS_FILE, UNITS_FILE, REPORTS_FILE, METRICS_FILE}
     entries, problems = top_level_files(data_dir, dataset.display)
     dataset.problems += problems
     for file in entries:
@@ -235,7 +238,8 @@ def _load(data_dir: Path, limits: Limits) -> Dataset:
                     "unknown-file",
                     "Tệp này không được đọc.",
                     f"Nhiệm vụ đặt trong “{dataset.display(data_dir / TASKS_DIR)}/”, chỉ số "
-                    f"trong “{dataset.display(data_dir / INDICATORS_DIR)}/”.",
+                    f"trong “{dataset.display(data_dir / INDICATORS_DIR)}/”, số liệu thống kê "
+                    f"trong “{dataset.display(data_dir / STATISTICS_DIR)}/”.",
                     level="warning",
                 )
             )
@@ -337,6 +341,33 @@ def _salvage_assessment(data: Any, shown: str) -> AssessmentSheet | None:
                 rejected.add(str(written))
     item = header.model_copy(update={"scores": kept})
     return AssessmentSheet(item, shown, tuple(positions), frozenset(rejected))
+
+
+def _load_statistics(dataset: Dataset) -> None:
+    """The catalogue of metrics (optional) and the values of each period.
+
+    Values without a catalogue cannot be checked or read: the catalogue is then missing.
+    """
+    data_dir = dataset.data_dir
+    files, problems = yaml_files(data_dir / STATISTICS_DIR, dataset.display)
+    dataset.problems += problems
+    required = bool(files)
+    catalogue = data_dir / METRICS_FILE
+    if not required and not _exists(catalogue):
+        return  # no statistics: their models are not even imported
+    from cchc_cli.statistics_model import MetricsFile, StatisticsFile, StatPeriod
+
+    dataset.metrics = _load_single(dataset, catalogue, MetricsFile, required)
+    for file in files:
+        dataset.statistics += _load_list(dataset, file, StatisticsFile, "periods", StatPeriod)
+
+
+def _exists(path: Path) -> bool:
+    """Whether something is at `path`; an unreadable place counts (its reader says why)."""
+    try:
+        return path.exists()
+    except OSError:
+        return True
 
 
 def locate_all(dataset: Dataset, problems: list[Problem]) -> list[Problem]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 import types
 import typing
 from typing import Any
@@ -38,7 +39,16 @@ _PATTERN_MESSAGES = {
         "Kỳ “{input}” không hợp lệ.",
         "Viết năm (2024) cho nhiệm vụ hằng năm, hoặc “2024-Q1” … “2024-Q4” cho hằng quý.",
     ),
+    r"^\d{4}-(0[1-9]|1[0-2]|Q[1-4])$": (
+        "Kỳ số liệu “{input}” không hợp lệ.",
+        "Viết tháng “2024-03” (tháng 3 năm 2024) hoặc quý “2024-Q1” … “2024-Q4”.",
+    ),
 }
+_NUMBER_TEXT = re.compile(r"^\s*-?[\d.,\s]+%?\s*$")
+_NUMBER_HINT = (
+    "Viết số không có dấu ngăn cách hàng nghìn và không có “%” (4131, 99.5); phần thập phân "
+    "dùng dấu chấm."
+)
 
 
 def _field_names(model: type[BaseModel] | None) -> list[str]:
@@ -166,6 +176,8 @@ def describe(
         elif kind == "string_type" and isinstance(error.get("input"), (int, float)):
             # e.g. a criterion number: 1.1 unquoted is a number, and 1.10 becomes 1.1
             hint = f'YAML hiểu “{shown}” là một số. Đặt trong dấu nháy kép: "{shown}".'
+        if kind == "float_type" and _NUMBER_TEXT.match(shown):
+            hint = _NUMBER_HINT
         if isinstance(error.get("input"), (list, dict)):
             where = f"Trường “{field}”" if field else "Nội dung tệp"
             return "wrong-type", f"{where} phải là {expected}.", _ROOT_HINT if not loc else hint

@@ -18,6 +18,7 @@ renames, removes or retypes a key raises the version)::
       "open": [ITEM] | null,            # --unit only: in progress / not started, by due
       "stale": [ITEM] | null,           # null with --unit; longest without update first
       "indicators": [INDICATOR] | null, # null with --unit
+      "statistics": STATISTICS | null,  # null with --unit or without data/metrics.yaml
       "problems": {"errors": int, "warnings": int},
       # What the dashboard page (--format html) draws besides the above:
       "quarters": [QUARTER],            # progress over time, oldest quarter first
@@ -56,6 +57,9 @@ quarter (up to D) and done in each quarter, from the first quarter of the plan's
 dashboard as of each quarter's end. In ``indicator_series`` a year with neither a value nor
 a target has ``verdict`` null; values published after D are not known (null).
 
+STATISTICS (the figures of the current quarter so far, the same period last year and the
+year to date, with rates) is described in `cchc_cli.status.statistics`.
+
 Dates are ISO ``YYYY-MM-DD`` in JSON and ``dd/mm/yyyy`` in text; a ``STATE`` is one of the
 ``counts`` keys.
 """
@@ -69,6 +73,7 @@ from typing import Any
 from cchc_cli.engine.indicators import Assessment
 from cchc_cli.engine.progress import STATE_ORDER, Rollup, Status
 from cchc_cli.engine.timeline import Quarter
+from cchc_cli.status.statistics import statistics_json
 from cchc_cli.status.view import Row, Series, View
 
 SCHEMA_VERSION = 1
@@ -206,6 +211,7 @@ def to_json(view: View) -> dict[str, Any]:
         "indicators": None
         if view.indicators is None
         else [indicator_json(a) for a in view.indicators],
+        "statistics": statistics_json(view.statistics),
         "problems": {"errors": view.errors, "warnings": view.warnings},
         "quarters": [quarter_json(q) for q in view.quarters],
         "open_all": items(view.open_all),

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from rich import box
 from rich.console import Console, Group, RenderableType
@@ -23,8 +23,13 @@ from cchc_cli.engine.progress import STATE_ORDER, State, Status
 from cchc_cli.errors import UsageError
 from cchc_cli.output.console import make_console
 from cchc_cli.status.json import render_json
+from cchc_cli.status.statistics import ROMAN, StatisticsView
 from cchc_cli.status.view import Row, View
-from cchc_cli.text_vi import dmy, number, percent, printable
+from cchc_cli.text_vi import dmy, number, percent, printable, thousands
+
+if TYPE_CHECKING:
+    from cchc_cli.engine.figures import FigureRow
+    from cchc_cli.engine.statistics import Figure
 
 STATE_STYLES = {
     State.OVERDUE: "bold red",
@@ -211,6 +216,55 @@ def _indicator_cell(found: Assessment | None) -> Text:
     return cell
 
 
+def _statistics_table(stats: StatisticsView) -> RenderableType:
+    title = "Số liệu thống kê"
+    current, ytd = stats.current, stats.year_to_date
+    rows = [row for row in stats.rows if row.id in stats.headline]
+    if current is None or ytd is None:
+        return Text(f"{title}: chưa có tháng báo cáo nào kết thúc.", style="bold")
+    if not rows:
+        return Text(f"{title}: danh mục chưa có chỉ tiêu chính (headline).", style="bold")
+    figures = (f for r in rows for f in (r.this_period, r.last_year, r.year_to_date))
+    if all(f.value is None for f in figures):
+        return Text(f"{title}: chưa có số liệu.", style="bold")
+    quarter = current.quarter
+    heading = f"Quý {ROMAN[quarter.quarter - 1]}/{quarter.year}"
+    if not current.whole:
+        heading += f"\n(đến {dmy(current.window.end)[:5]})"
+    table = _table(title)
+    table.add_column("Chỉ tiêu", ratio=1, min_width=20)
+    table.add_column(heading, justify="right", no_wrap=True)
+    table.add_column(f"Cùng kỳ\nnăm {quarter.year - 1}", justify="right", no_wrap=True)
+    table.add_column(f"Từ đầu\nnăm {quarter.year}", justify="right", no_wrap=True)
+    for row in rows:
+        cells = [_figure_cell(row, f) for f in (row.this_period, row.last_year, row.year_to_date)]
+        if row.verdict is not None and row.this_period.value is not None:
+            mark, style = VERDICT_MARKS[row.verdict]
+            cells[0].append(f" {mark}", style=style)
+        name = row.name
+        if row.target is not None:
+            name += f" (chỉ tiêu {row.target.op} {number(row.target.value)})"
+        table.add_row(Text(printable(name)), *cells)
+    marks = " ✓ đạt, ✗ không đạt chỉ tiêu;" if any(r.target for r in rows) else ""
+    legend = Text(
+        f"Từ {dmy(current.window.start)} đến {dmy(current.window.end)}; từ đầu năm: từ "
+        f"{dmy(ytd.start)}.{marks} * chưa đủ số liệu các tháng; – chưa có số liệu. Mọi chỉ "
+        "tiêu: --format json.",
+        style="dim",
+    )
+    return Group(table, legend)
+
+
+def _figure_cell(row: FigureRow, figure: Figure) -> Text:
+    if figure.value is None:
+        return Text("–", style="dim")
+    if row.kind == "rate":
+        text = percent(figure.value, 2)
+    else:
+        text = thousands(figure.value, 0 if row.integer else 2)
+    return Text(text + ("" if figure.complete else "*"))
+
+
 def parts(view: View) -> list[RenderableType]:
     """The dashboard's blocks, in order."""
     found: list[RenderableType] = [_headline(view)]
@@ -226,6 +280,8 @@ def parts(view: View) -> list[RenderableType]:
         found.append(_items_table("Chậm cập nhật", view.stale, view, "Cập nhật"))
     if view.indicators is not None:
         found.append(_indicator_table(view.indicators))
+    if view.statistics is not None:
+        found.append(_statistics_table(view.statistics))
     return found
 
 

@@ -15,7 +15,9 @@ time (`cchc_cli.engine.timeline`, per quarter from the plan's first year), each 
 over the plan's years, and, in the whole view, every open item (what ``--unit`` lists as
 open, for all units: the page's per-unit to-do lists).
 
-The JSON form is built in `cchc_cli.status.json`.
+
+Period statistics (the figures of the current quarter and of the year so far) are built in
+`cchc_cli.status.statistics`. The JSON form is built in `cchc_cli.status.json`.
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ from cchc_cli.engine.progress import DEFAULT_RULES, Rollup, Rules, State, Status
 from cchc_cli.engine.timeline import Quarter, quarters
 from cchc_cli.errors import UsageError
 from cchc_cli.models import Indicator
+from cchc_cli.status.statistics import StatisticsView, build_statistics
 
 RECENT_YEARS = 3  # indicator years shown without a year filter: the as-of year and 2 before
 
@@ -87,6 +90,7 @@ class View:
     quarters: list[Quarter] = field(default_factory=list)
     open_all: list[Status] | None = None
     indicator_series: list[Series] | None = None
+    statistics: StatisticsView | None = None  # None: no catalogue of metrics, or with unit
 
 
 def _check_code(kind: str, field: str, code: str | None, valid: list[str]) -> None:
@@ -148,6 +152,9 @@ def build(dataset: Dataset, query: Query) -> View:
         quarters=quarters(items, query.as_of, first_year),
         open_all=open_items if whole else None,
         indicator_series=_series(dataset, query, period) if whole else None,
+        statistics=build_statistics(dataset, query.as_of, query.year, query.area)
+        if whole
+        else None,
     )
 
 

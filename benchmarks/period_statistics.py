@@ -1,0 +1,280 @@
+"""Time period statistics: what they add to `cchc validate`, and how validating scales.
+
+    python benchmarks/period_statistics.py            # about 3 minutes on 2 cores
+    python benchmarks/period_statistics.py --quick    # fewer repeats, 1 and 10 years only
+
+1. The shipped data (`data/`) with and without its statistics (`metrics.yaml` and
+   `statistics/`, 2024-2026): `cchc validate` in a fresh process and in-process
+   (`load_checked` + `check`), medians of runs taken turn about. Goal: statistics add less
+   than 20 % to `cchc validate`.
+2. Generated statistics of 1, 2, 5 and 10 years x 12 months x 60 metrics (50 monthly, 10
+   quarterly; 12 groups of five, each with a sum rule, a part-of-whole rule and a rate),
+   on top of the shipped plan, areas, units, indicators and tasks: the same two timings,
+   the cost above the tree without statistics, and the scaling exponent (least squares of
+   log time on log values; 1.0 is linear). In-process figures are the fastest of their runs,
+   which a busy shared machine disturbs least. Also `figures_for` over the four report
+   windows of a year and `cchc status`.
+
+Every tree is checked to validate cleanly before it is timed. Nothing here is a test.
+"""
+
+from __future__ import annotations
+
+import argparse
+import math
+import random
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from run import CCHC, REPO, machine, median_time, process_time, run
+
+GROUPS = 12
+MONTHLY_GROUPS = 10
+FIRST_YEAR = 2021  # the shipped plan runs 2021-2030
+
+
+def copy_base(out: Path, *, statistics: bool) -> Path:
+    """The shipped data/, with or without its statistics."""
+    if out.exists():
+        shutil.rmtree(out)
+    shutil.copytree(REPO / "data", out / "data")
+    if not statistics:
+        (out / "data" / "metrics.yaml").unlink()
+        shutil.rmtree(out / "data" / "statistics")
+    return out
+
+
+def catalogue() -> str:
+    lines = ["groups:"]
+    lines += [f"  - {{id: g{g}, name: Nhóm {g}, area: tthc}}" for g in range(GROUPS)]
+    lines.append("metrics:")
+    rates, rules = ["rates:"], ["rules:"]
+    for g in range(GROUPS):
+        for part in ("a", "b", "c", "t", "x"):
+            lines.append(
+                f"  - {{id: m{g}-{part}, name: Chỉ tiêu {g} {part}, unit: hồ sơ, group: g{g}}}"
+            )
+        rules.append(f"  - {{left: [m{g}-a, m{g}-b, m{g}-c], right: [m{g}-t]}}")
+        rules.append(f"  - {{left: [m{g}-x], op: '<=', right: [m{g}-t]}}")
+        rates.append(
+            f"  - {{id: r{g}, name: Tỷ lệ {g}, group: g{g}, numerator: [m{g}-x], "
+            f"denominator: [m{g}-t]}}"
+        )
+    return "\n".join([*lines, *rates, *rules]) + "\n"
+
+
+def group_values(rng: random.Random, g: int) -> dict[str, int]:
+    a, b, c = rng.randint(0, 500), rng.randint(0, 500), rng.randint(0, 50)
+    total = a + b + c
+    return {
+        f"m{g}-a": a,
+        f"m{g}-b": b,
+        f"m{g}-c": c,
+        f"m{g}-t": total,
+        f"m{g}-x": rng.randint(0, total),
+    }
+
+
+def entry(period: str, values: dict[str, int]) -> str:
+    body = "\n".join(f"      {k}: {v}" for k, v in values.items())
+    return f"  - period: {period}\n    source: Hệ thống\n    values:\n{body}\n"
+
+
+def make_tree(out: Path, years: int, seed: int = 2024) -> Path:
+    """The shipped data, its statistics replaced by `years` generated years."""
+    root = copy_base(out, statistics=False)
+    data = root / "data"
+    (data / "metrics.yaml").write_text(catalogue(), encoding="utf-8")
+    folder = data / "statistics"
+    folder.mkdir()
+    rng = random.Random(seed)
+    for year in range(FIRST_YEAR, FIRST_YEAR + years):
+        parts = ["periods:\n"]
+        for month in range(1, 13):
+            values: dict[str, int] = {}
+            for g in range(MONTHLY_GROUPS):
+                values |= group_values(rng, g)
+            parts.append(entry(f"{year}-{month:02d}", values))
+            if month % 3 == 0:
+                quarterly: dict[str, int] = {}
+                for g in range(MONTHLY_GROUPS, GROUPS):
+                    quarterly |= group_values(rng, g)
+                parts.append(entry(f"{year}-Q{month // 3}", quarterly))
+        (folder / f"{year}.yaml").write_text("".join(parts), encoding="utf-8")
+    return root
+
+
+def in_process(root: Path) -> Callable[[], None]:
+    from cchc_cli.checks import check
+    from cchc_cli.read.loader import load_checked
+
+    def call() -> None:
+        dataset = load_checked(root / "data", check)
+        if any(p.is_error for p in dataset.problems):
+            raise SystemExit(f"{root}: {dataset.problems[:3]}")
+
+    return call
+
+
+def checks_only(root: Path) -> Callable[[], None]:
+    """The statistics checks alone, on a loaded data set (no reading, no other checks)."""
+    from cchc_cli.checks.statistics import statistics_problems
+    from cchc_cli.read.loader import load
+
+    dataset = load(root / "data")
+
+    def call() -> None:
+        list(statistics_problems(dataset))
+
+    return call
+
+
+def figures(root: Path) -> Callable[[], None]:
+    from cchc_cli.engine.figures import figures_for
+    from cchc_cli.engine.periods import KINDS, ReportPeriod
+    from cchc_cli.engine.statistics import of_dataset
+    from cchc_cli.read.loader import load
+
+    stats = of_dataset(load(root / "data"))
+    assert stats is not None
+
+    def call() -> None:
+        for kind in KINDS:
+            figures_for(stats, ReportPeriod(kind, 2025).window)
+
+    return call
+
+
+def interleaved(
+    a: Callable[[], float], b: Callable[[], float], repeat: int, pick: Callable[..., float]
+) -> tuple[float, float]:
+    """`a` and `b` timed turn about, so that a busy machine slows both alike; `pick` (the
+    median, or the minimum) of each."""
+    first, second = [], []
+    for _ in range(repeat):
+        first.append(a())
+        second.append(b())
+    return pick(first), pick(second)
+
+
+def fastest(fn: Callable[[], object], repeat: int) -> float:
+    """The minimum of `repeat` runs: on a shared machine, the least disturbed one."""
+    fn()
+    return min(once(fn) for _ in range(repeat))
+
+
+def once(fn: Callable[[], object]) -> float:
+    start = time.perf_counter()
+    fn()
+    return time.perf_counter() - start
+
+
+def slope(xs: list[float], ys: list[float]) -> float:
+    """Least-squares slope of log y on log x: the scaling exponent (1.0 is linear)."""
+    lx, ly = [math.log(x) for x in xs], [math.log(y) for y in ys]
+    mx, my = statistics.fmean(lx), statistics.fmean(ly)
+    return sum((x - mx) * (y - my) for x, y in zip(lx, ly, strict=True)) / sum(
+        (x - mx) ** 2 for x in lx
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true")
+    args = parser.parse_args()
+    repeat, inner = (5, 5) if args.quick else (25, 15)
+    sizes = [1, 10] if args.quick else [1, 2, 5, 10]
+    print(machine())
+    with tempfile.TemporaryDirectory() as scratch:
+        base = Path(scratch)
+        plain = copy_base(base / "plain", statistics=False)
+        shipped = copy_base(base / "shipped", statistics=True)
+        for root in (plain, shipped):
+            run(_validate(root), {0})
+        print("\n| shipped data | without statistics | with statistics | ratio |")
+        print("|---|---|---|---|")
+        fresh = interleaved(
+            lambda: once(lambda: run(_validate(plain))),
+            lambda: once(lambda: run(_validate(shipped))),
+            repeat,
+            statistics.median,
+        )
+        calls = in_process(plain), in_process(shipped)
+        for call in calls:
+            call()
+        inside = interleaved(
+            lambda: once(calls[0]), lambda: once(calls[1]), repeat * 2, statistics.median
+        )
+        for label, (without, with_) in (
+            ("`cchc validate` fresh process", fresh),
+            ("validate in-process (`load_checked` + `check`)", inside),
+        ):
+            print(f"| {label} | {_ms(without)} | {_ms(with_)} | {with_ / without:.2f}× |")
+        print(
+            f"| statistics checks alone (median) | – | "
+            f"{_ms(median_time(checks_only(shipped), inner))} | – |"
+        )
+
+        base_call = in_process(plain)
+        rows = []
+        for years in sizes:
+            root = make_tree(base / f"y{years}", years)
+            run(_validate(root), {0})
+            tree_call = in_process(root)
+            tree_call()
+            base_time, tree_time = interleaved(
+                lambda: once(base_call), lambda call=tree_call: once(call), inner, min
+            )
+            rows.append(
+                (
+                    years,
+                    process_time(_validate(root), max(5, repeat // 3)),
+                    tree_time,
+                    tree_time - base_time,
+                    fastest(checks_only(root), inner),
+                    fastest(figures(root), inner),
+                    process_time(
+                        [CCHC, "--data", str(root), "status", "--as-of", "31/12/2025"],
+                        max(3, repeat // 5),
+                    ),
+                )
+            )
+        print(
+            "\nGenerated: years x 12 months x 60 metrics, on the shipped data without "
+            "statistics. Fresh processes: medians; in-process columns: the fastest run.\n"
+        )
+        print(
+            "| years | values | validate fresh | in-process | above the base | per value "
+            "| statistics checks | figures_for, 4 windows | `cchc status` |"
+        )
+        print("|---|---|---|---|---|---|---|---|---|")
+        for years, fresh_t, inside_t, above, checks_t, window, status in rows:
+            values = years * (12 * 50 + 4 * 10)
+            print(
+                f"| {years} | {values:,} | {_ms(fresh_t)} | {_ms(inside_t)} | {_ms(above)} | "
+                f"{above / values * 1e6:.1f} µs | {_ms(checks_t)} | {_ms(window)} | {_ms(status)} |"
+            )
+        values = [r[0] * 640.0 for r in rows]
+        print(
+            f"\nScaling exponents over {sizes[0]}–{sizes[-1]} years (1.0 is linear): validate "
+            f"in-process above the base {slope(values, [max(r[3], 1e-6) for r in rows]):.2f}, "
+            f"statistics checks {slope(values, [r[4] for r in rows]):.2f}"
+        )
+
+
+def _validate(root: Path) -> list[str]:
+    return [CCHC, "--data", str(root), "validate", "--strict"]
+
+
+def _ms(seconds: float) -> str:
+    return f"{seconds * 1000:.0f} ms"
+
+
+if __name__ == "__main__":
+    main()
