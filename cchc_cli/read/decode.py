@@ -32,14 +32,16 @@ def utf8_text(
         ]
 
 
-def too_large(path: str, size: int, max_bytes: int) -> Problem:
-    """The problem of a file of `size` bytes over the limit."""
+def too_large(path: str, size: int | None, max_bytes: int) -> Problem:
+    """The problem of a file of `size` bytes over the limit (None: not known, only that it
+    goes on past the limit)."""
+    shown = f"{size:,} byte" if size is not None else f"hơn {max_bytes:,} byte"
     return Problem(
         path,
         1,
         1,
         "too-large",
-        f"Tệp quá lớn ({size:,} byte; giới hạn {max_bytes:,} byte).",
+        f"Tệp quá lớn ({shown}; giới hạn {max_bytes:,} byte).",
         "Hãy chia tệp thành nhiều tệp nhỏ hơn.",
     )
 

@@ -41,7 +41,13 @@ from cchc_cli.models import (
     UnitsFile,
 )
 from cchc_cli.read import decode, yaml_reader
-from cchc_cli.read.discover import YAML_SUFFIXES, top_level_files, unreadable, yaml_files
+from cchc_cli.read.discover import (
+    YAML_SUFFIXES,
+    read_bytes,
+    top_level_files,
+    unreadable,
+    yaml_files,
+)
 from cchc_cli.read.locate import position
 from cchc_cli.read.schema_problems import validation_problems
 
@@ -67,13 +73,9 @@ def _gc_paused() -> Iterator[None]:
 
 
 def _read_text(file: Path, shown: str, limits: Limits) -> tuple[str, list[Problem]]:
-    try:
-        size = file.stat().st_size
-        if size > limits.max_bytes:  # refused before it is read into memory
-            return "", [decode.too_large(shown, size, limits.max_bytes)]
-        raw = file.read_bytes()
-    except OSError as exc:
-        return "", [unreadable(shown, exc)]
+    raw, problems = read_bytes(file, shown, limits.max_bytes)
+    if raw is None:
+        return "", problems
     return decode.utf8_text(raw, shown, limits.max_bytes)
 
 
@@ -138,16 +140,8 @@ def _load_list(
 def _load_single(dataset: Dataset, file: Path, model: type[M], required: bool) -> M | None:
     shown = dataset.display(file)
     try:
-        exists = file.exists()
-    except OSError as exc:
-        dataset.problems.append(unreadable(shown, exc))
-        return None
-    if exists and not file.is_file():
-        dataset.problems.append(
-            Problem(shown, 0, 0, "unreadable", f"“{shown}” phải là một tệp, không phải thư mục.")
-        )
-        return None
-    if not exists:
+        file.lstat()  # a broken link is there, and unreadable: not a missing file
+    except FileNotFoundError:
         if required:
             dataset.problems.append(
                 Problem(
@@ -159,6 +153,9 @@ def _load_single(dataset: Dataset, file: Path, model: type[M], required: bool) -
                     "Tạo tệp này (xem README) hoặc chép từ một kho mẫu (“cchc init”).",
                 )
             )
+        return None
+    except OSError as exc:
+        dataset.problems.append(unreadable(shown, exc, path=file))
         return None
     dataset.files[shown] = file
     data, text, problems = read_yaml(file, shown, dataset.limits)
