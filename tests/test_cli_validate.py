@@ -265,3 +265,21 @@ def test_control_characters_in_a_value_never_reach_the_terminal(
     assert result.exit_code == 1
     assert "\x1b" not in result.output
     assert "\\x1b[2J31/01" in result.stdout
+
+
+@pytest.mark.parametrize(
+    "command", [["validate"], ["status"], ["report", "--year", "2024", "--output", "-"]]
+)
+def test_a_number_too_long_to_convert_is_an_error_in_every_command(
+    make_repo: TreeFactory, runner: CliRunner, command: list[str]
+) -> None:
+    tasks = TASKS.replace("percent: 50", "percent: " + "9" * 5000)
+    repo = make_repo({"data/tasks/van-phong.yaml": tasks})
+    result = runner.invoke(app, ["--data", str(repo), *command])
+    assert result.exit_code == 1
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    if command[0] == "report":  # a report is not drafted from data with errors
+        assert "Dữ liệu có 1 lỗi" in result.stderr
+        return
+    shown = result.stdout if command == ["validate"] else result.stderr
+    assert "data/tasks/van-phong.yaml:11:37: lỗi [out-of-range] Số quá lớn (5,000 chữ số" in shown

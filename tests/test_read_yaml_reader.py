@@ -167,3 +167,13 @@ def test_empty_text_is_none_without_problems() -> None:
 def test_file_over_the_size_limit_is_refused() -> None:
     _, problems = decode.utf8_text(b"a: 1\n" * 10, "f.yaml", max_bytes=20)
     assert [p.code for p in problems] == ["too-large"]
+
+
+@pytest.mark.parametrize("sign", ["", "-", "+"])
+def test_a_number_too_long_to_convert_is_a_located_error(sign: str) -> None:
+    """Python refuses to turn more than 4 300 digits into an int: our error, not its."""
+    data, problems = read(f"a: 1\npercent: {sign}{'9' * 5000}\n")
+    assert codes_at(problems) == [("out-of-range", 2, 10)]
+    assert "5,00" in problems[0].message or "5.00" in problems[0].message
+    assert isinstance(data, dict)
+    assert data["a"] == 1

@@ -45,6 +45,8 @@ PDF_ARTIFACTS = {"\u01a3": "ư", "\u01a2": "Ư"}
 _EVENT_TRIGGERS = ("&", "*", "!")
 
 _CLOSE_IN_QUOTES = "Nếu đây là chữ thường, hãy đặt cả giá trị trong dấu nháy kép."
+# No number in a plan has this many digits; Python refuses to convert over 4 300 of them.
+MAX_DIGITS = 100
 _RESOLVED: dict[str, str] = {}  # plain scalar -> implicit tag: keys and codes repeat a lot
 _RESOLVED_MAX = 20_000
 
@@ -162,6 +164,9 @@ class _StrictLoader(_BoundedLoader):
                 return value if value.isascii() else self.construct_yaml_str(node)
             if tag == _INT_TAG:
                 digits: str = node.value
+                if len(digits) > MAX_DIGITS:
+                    self.problems.append(self._too_many_digits(node))
+                    return digits  # the schema's type error at this place is not repeated
                 if digits.isdecimal():
                     return int(digits)  # signed ones take the constructor below
             if tag in _PLAIN_SCALAR_TAGS:
@@ -171,6 +176,15 @@ class _StrictLoader(_BoundedLoader):
         elif type(node) is SequenceNode and tag == _SEQ_TAG:
             return [self.build(child) for child in node.value]
         return self.construct_object(node, deep=True)
+
+    def _too_many_digits(self, node: ScalarNode) -> Problem:
+        return at_mark(
+            self.path,
+            node.start_mark,
+            "out-of-range",
+            f"Số quá lớn ({len(node.value):,} chữ số; tối đa {MAX_DIGITS}).",
+            "Kiểm tra giá trị này: có thể bị dán nhầm hoặc lặp phím.",
+        )
 
     def construct_mapping(self, node: MappingNode, deep: bool = False) -> dict[Hashable, Any]:
         mapping: dict[Hashable, Any] = {}
