@@ -40,6 +40,13 @@ CODES: dict[str, CodeInfo] = {
         "thì đặt trong dấu nháy kép.",
         'title: "Hướng dẫn: thực hiện # mới"',
     ),
+    "control-char": CodeInfo(
+        "Ký tự điều khiển trong tệp, hoặc viết bằng mã thoát trong dấu nháy kép (“\\e”, "
+        "“\\x1b”, “\\u001b”, “\\r”…): có thể đổi màu, xoá hay đổi tiêu đề cửa sổ lệnh.",
+        "Xoá ký tự đó (thường do chép từ Word, PDF hay một chương trình khác). Xuống dòng trong "
+        "dấu nháy kép viết “\\n”, Tab viết “\\t”.",
+        'title: "Báo cáo \\e[2J"',
+    ),
     "multi-document": CodeInfo(
         "Tệp có nhiều tài liệu YAML (nhiều dòng “---”).",
         "Mỗi tệp một tài liệu: xoá “---” thừa hoặc tách ra tệp khác.",

@@ -72,6 +72,14 @@ def printable(text: str) -> str:
     return _CONTROL.sub(lambda m: _escape(m.group()), text)
 
 
+def first_control(text: str) -> int | None:
+    """The index of the first control character in `text` (see `printable`), or None."""
+    if text.isprintable():
+        return None
+    found = _CONTROL.search(text)
+    return found.start() if found else None
+
+
 def _escape(char: str) -> str:
     code = ord(char)
     return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"

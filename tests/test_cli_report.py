@@ -269,12 +269,19 @@ def test_section_one_area_comes_from_the_plan(make_repo: TreeFactory, runner: Cl
 
 
 def test_control_characters_in_a_title_never_reach_the_report(
-    make_repo: TreeFactory, runner: CliRunner
+    make_repo: TreeFactory, runner: CliRunner, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    """The reader refuses such a title (`control-char`); should one get through anyway,
+    every template value is still printed escaped."""
+    from cchc_cli.read.yaml_reader import _StrictLoader
     from tests.helpers import TASKS
 
     tasks = TASKS.replace("Ban hành kế hoạch CCHC năm", '"Kế hoạch \\e]0;x\\a năm"')
     repo = make_repo({"data/tasks/van-phong.yaml": tasks})
+    refused = runner.invoke(app, ["--data", str(repo), "report", "--year", "2024", "-o", "-"])
+    assert refused.exit_code == 1
+    assert "\x1b" not in refused.output
+    monkeypatch.setattr(_StrictLoader, "_check_escapes", lambda *args: None)
     for fmt in ("md", "html"):
         result = runner.invoke(
             app, ["--data", str(repo), "report", "--year", "2024", "-o", "-", "-f", fmt]

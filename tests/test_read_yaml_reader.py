@@ -150,7 +150,30 @@ def test_tab_indentation_is_a_syntax_error() -> None:
 
 def test_control_character_is_refused() -> None:
     _, problems = read("a: b\x00c\n")
-    assert [p.code for p in problems] == ["syntax"]
+    assert [p.code for p in problems] == ["control-char"]
+
+
+@pytest.mark.parametrize(
+    "escaped",
+    ["\\x1b[31m", "\\e]0;owned\\a", "\\u001b[2J", "x\\ry", "\\0", "\\N", "\\L", "\\x9b"],
+)
+@pytest.mark.parametrize("accent", ["", "Tiêu đề "])
+def test_a_control_character_written_as_an_escape_is_refused_where_it_is(
+    escaped: str, accent: str
+) -> None:
+    """The same rule as for a raw control character, applied to the value after unescaping:
+    such a title could recolour, clear or retitle a terminal."""
+    data, problems = read(f'a: 1\ntitle: "{accent}{escaped}"\n')
+    assert codes_at(problems) == [("control-char", 2, 8)]
+    assert "\\x" in problems[0].message or "\\u" in problems[0].message
+    assert not any(ch in problems[0].message for ch in "\x1b\r\x00\x85\u2028\x9b")
+    assert isinstance(data, dict)
+
+
+@pytest.mark.parametrize("text", ['a: "x\\ty\\nz"\n', 'a: "\\_"\n', "a: 'x\\e'\n", "a: x\\e\n"])
+def test_tabs_newlines_and_backslashes_outside_double_quotes_are_text(text: str) -> None:
+    _, problems = read(text)
+    assert problems == []
 
 
 def test_unhashable_key_is_reported() -> None:

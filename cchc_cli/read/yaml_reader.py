@@ -29,6 +29,7 @@ from cchc_cli.errors import Problem
 from cchc_cli.read import yaml_messages
 from cchc_cli.read.spec_rules import strict_problems
 from cchc_cli.read.yaml_messages import at_mark
+from cchc_cli.text_vi import first_control
 
 MERGE_TAG = "tag:yaml.org,2002:merge"
 _STR_TAG = "tag:yaml.org,2002:str"
@@ -161,7 +162,11 @@ class _StrictLoader(_BoundedLoader):
         if type(node) is ScalarNode:
             if tag == _STR_TAG:
                 value: str = node.value
-                return value if value.isascii() else self.construct_yaml_str(node)
+                if not value.isascii():
+                    return self.construct_yaml_str(node)
+                if node.style == '"' and not value.isprintable():
+                    self._check_escapes(node, value)
+                return value
             if tag == _INT_TAG:
                 digits: str = node.value
                 if len(digits) > MAX_DIGITS:
@@ -239,8 +244,17 @@ class _StrictLoader(_BoundedLoader):
         yield data
         data.update(self.construct_mapping(node))
 
+    def _check_escapes(self, node: ScalarNode, value: str) -> None:
+        """A control character written as an escape (``"\\e"``, ``"\\x1b"``, ``"\\u001b"``)
+        in a double-quoted value: refused like a raw one (which libyaml refuses itself)."""
+        index = first_control(value)
+        if index is not None:
+            self.problems.append(yaml_messages.control_in_value(self.path, node, value, index))
+
     def construct_yaml_str(self, node: ScalarNode) -> str:
         value = str(self.construct_scalar(node))
+        if node.style == '"' and not value.isprintable():
+            self._check_escapes(node, value)
         if not value.isascii():
             value = unicodedata.normalize("NFC", value)
             for bad, good in PDF_ARTIFACTS.items():
