@@ -283,3 +283,17 @@ def test_a_number_too_long_to_convert_is_an_error_in_every_command(
         return
     shown = result.stdout if command == ["validate"] else result.stderr
     assert "data/tasks/van-phong.yaml:11:37: lỗi [out-of-range] Số quá lớn (5,000 chữ số" in shown
+
+
+def test_yaml_1_2_floats_are_numbers_but_a_percent_stays_an_integer(
+    make_repo: TreeFactory, runner: CliRunner
+) -> None:
+    from tests.helpers import INDICATORS
+
+    indicators = INDICATORS.replace("value: 96.5", "value: 9.65e1")
+    repo = make_repo({"data/indicators/sipas.yaml": indicators})
+    assert runner.invoke(app, ["--data", str(repo), "validate"]).exit_code == 0
+    repo = make_repo({"data/tasks/van-phong.yaml": TASKS.replace("percent: 50", "percent: 5e1")})
+    result = runner.invoke(app, ["--data", str(repo), "validate"])
+    assert result.exit_code == 1
+    assert "[wrong-type] Giá trị “5e1” phải là số nguyên." in result.stdout

@@ -74,6 +74,9 @@ PIECES = [
     "012",
     "1_000",
     "1e3",
+    "+.5",
+    "1.5E-2",
+    "1_0.5",
     ".nan",
     "-.inf",
     "2024-01-01T10:00:00+07:00",
@@ -116,7 +119,8 @@ class _CoreSchemaLoader(yaml.CSafeLoader):
     """PyYAML with the YAML 1.2 core-schema words and numbers, as cchc reads them.
 
     An independent statement of the rule in `yamlsafe._core_schema`: only true/false are
-    booleans, only decimal integers are integers, and nothing is read in base 60.
+    booleans, only decimal integers are integers, floats are those of the YAML 1.2 core
+    schema (``1e3``, ``+.5``; no underscores), and nothing is read in base 60.
     """
 
 
@@ -136,9 +140,8 @@ _CoreSchemaLoader.add_implicit_resolver(
 )
 _CoreSchemaLoader.add_implicit_resolver(
     "tag:yaml.org,2002:float",
-    re.compile(
-        r"""^(?:[-+]?(?:[0-9][0-9_]*)\.[0-9_]*(?:[eE][-+][0-9]+)?
-        |\.[0-9][0-9_]*(?:[eE][-+][0-9]+)?
+    re.compile(  # the core schema's float, less the plain integers matched above
+        r"""^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?
         |[-+]?\.(?:inf|Inf|INF)
         |\.(?:nan|NaN|NAN))$""",
         re.X,

@@ -200,3 +200,16 @@ def test_a_number_too_long_to_convert_is_a_located_error(sign: str) -> None:
     assert "5,00" in problems[0].message or "5.00" in problems[0].message
     assert isinstance(data, dict)
     assert data["a"] == 1
+
+
+@pytest.mark.parametrize(
+    ("written", "number"),
+    [("1e3", 1000.0), ("1.5e2", 150.0), ("1E3", 1000.0), ("+.5", 0.5), ("-2.5E-1", -0.25)],
+)
+def test_yaml_1_2_floats_are_numbers(written: str, number: float) -> None:
+    assert read(f"value: {written}\n") == ({"value": number}, [])
+
+
+@pytest.mark.parametrize("written", ["1_000.5", "1:30.5", "1e", "e3", "09", "1.5e2x"])
+def test_what_the_core_schema_does_not_call_a_float_stays_text(written: str) -> None:
+    assert read(f"value: {written}\n") == ({"value": written}, [])

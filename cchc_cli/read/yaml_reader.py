@@ -36,9 +36,16 @@ _STR_TAG = "tag:yaml.org,2002:str"
 _BOOL_TAG = "tag:yaml.org,2002:bool"
 _FLOAT_TAG = "tag:yaml.org,2002:float"
 _DECIMAL_INT = re.compile(r"[-+]?(0|[1-9][0-9]*)\Z")
+# YAML 1.2 core-schema floats with a dot or an exponent (1.5, .5, +.5, 1e3, 1.5E-2) and the
+# special values; plain digits are integers (or text, see `_core_schema`).
+_CORE_FLOAT = re.compile(
+    r"[-+]?(?:(?:[0-9]+\.[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?|[0-9]+[eE][-+]?[0-9]+)\Z"
+    r"|[-+]?\.(?:inf|Inf|INF)\Z|\.(?:nan|NaN|NAN)\Z"
+)
 _MAP_TAG = "tag:yaml.org,2002:map"
 _SEQ_TAG = "tag:yaml.org,2002:seq"
 _INT_TAG = "tag:yaml.org,2002:int"
+_FLOAT_STARTS = frozenset("+-.0123456789")
 _PLAIN_SCALAR_TAGS = frozenset(
     "tag:yaml.org,2002:" + t for t in ("int", "float", "bool", "null", "timestamp")
 )
@@ -114,14 +121,18 @@ def _core_schema(tag: str, value: str) -> str:
 
     PyYAML follows YAML 1.1, where ``no``/``on``/``y`` are booleans, ``050`` is octal (40),
     ``0x10`` hex and ``1:30`` base 60 (90). Staff mean none of these: such scalars stay text,
-    so a title ``No`` is the word, and ``percent: 1:30`` is an error instead of 90.
+    so a title ``No`` is the word, and ``percent: 1:30`` is an error instead of 90. And
+    YAML 1.1 needs a dot and a signed exponent in a float, so ``1e3`` and ``+.5`` would be
+    text; the core schema reads them as numbers.
     """
     if tag == _INT_TAG and not _DECIMAL_INT.match(value):
         return _STR_TAG
     if tag == _BOOL_TAG and value.lower() not in ("true", "false"):
         return _STR_TAG
-    if tag == _FLOAT_TAG and ":" in value:
-        return _STR_TAG
+    if tag == _FLOAT_TAG and not _CORE_FLOAT.match(value):
+        return _STR_TAG  # base 60 (1:30) or with underscores (1_000.5)
+    if tag == _STR_TAG and value[:1] in _FLOAT_STARTS and _CORE_FLOAT.match(value):
+        return _FLOAT_TAG  # 1e3, 1E3, +.5: floats in YAML 1.2, text in PyYAML's YAML 1.1
     return tag
 
 
