@@ -47,6 +47,19 @@ CODES: dict[str, CodeInfo] = {
         "dấu nháy kép viết “\\n”, Tab viết “\\t”.",
         'title: "Báo cáo \\e[2J"',
     ),
+    "line-separator": CodeInfo(
+        "Ký tự ngắt dòng lạ U+2028, U+2029 hoặc U+0085 trong tệp: trình soạn thảo không hiện, "
+        "nhưng YAML coi là xuống dòng.",
+        "Xoá ký tự ở đúng dòng, cột được báo (thường do chép từ Word, PDF hay trang web), hoặc "
+        "thay bằng dấu cách.",
+    ),
+    "nbsp": CodeInfo(
+        "Dấu cách không ngắt (U+00A0) ở chỗ YAML cần dấu cách thường: đầu dòng, sau “-” hay "
+        "sau dấu “:” của khoá.",
+        "Xoá nó rồi gõ lại dấu cách thường. Dấu cách không ngắt bên trong một giá trị chữ "
+        "vẫn được giữ nguyên.",
+        "title: Rà soát   # giữa “:” và “R” là U+00A0",
+    ),
     "multi-document": CodeInfo(
         "Tệp có nhiều tài liệu YAML (nhiều dòng “---”).",
         "Mỗi tệp một tài liệu: xoá “---” thừa hoặc tách ra tệp khác.",

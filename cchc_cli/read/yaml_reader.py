@@ -26,7 +26,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from cchc_cli.dataset import DEFAULT_LIMITS, Limits
 from cchc_cli.errors import Problem
-from cchc_cli.read import yaml_messages
+from cchc_cli.read import odd_characters, yaml_messages
 from cchc_cli.read.spec_rules import strict_problems
 from cchc_cli.read.yaml_messages import at_mark
 from cchc_cli.text_vi import first_control
@@ -367,8 +367,26 @@ def parse(text: str, path: str, limits: Limits = DEFAULT_LIMITS) -> tuple[Any, l
     """Data of one YAML document and the problems found while reading it.
 
     When a problem makes the data meaningless (bad syntax, aliases, a limit crossed), the
-    data is None.
+    data is None. Line and paragraph separators, and no-break spaces where YAML needs a
+    space, are reported where they are and read as spaces (`odd_characters`).
     """
+    ready, odd = odd_characters.prepared(text, path)
+    data, problems = _parse(ready, path, limits)
+    if any(p.code == "nbsp" for p in odd):
+        # Found by the shape of a line: in a multi-line text it may be prose. Keep the
+        # problem only when reading the no-break space as a space changes the data.
+        plain, breaks = odd_characters.prepared(text, path, nbsp=False)
+        as_written, problems_as_written = _parse(plain, path, limits)
+        if (
+            as_written is not None
+            and [p.code for p in problems_as_written] == [p.code for p in problems]
+            and odd_characters.same_but_nbsp(as_written, data)
+        ):
+            return as_written, [*breaks, *problems_as_written]
+    return data, [*odd, *problems]
+
+
+def _parse(text: str, path: str, limits: Limits) -> tuple[Any, list[Problem]]:
     if any(ch in text for ch in _EVENT_TRIGGERS):
         refused = _scan_events(text, path, limits)
         if refused:
@@ -395,6 +413,7 @@ def parse(text: str, path: str, limits: Limits = DEFAULT_LIMITS) -> tuple[Any, l
 
 def compose(text: str, limits: Limits = DEFAULT_LIMITS) -> Node | None:
     """The node tree of a document, for locating problems. None when it cannot be read."""
+    text, _ = odd_characters.prepared(text, "")  # as `parse` read it: the same places
     loader = _BoundedLoader(text, "", limits)
     try:
         return loader.get_single_node()
