@@ -6,6 +6,7 @@ import json
 import os
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -297,3 +298,51 @@ def test_yaml_1_2_floats_are_numbers_but_a_percent_stays_an_integer(
     result = runner.invoke(app, ["--data", str(repo), "validate"])
     assert result.exit_code == 1
     assert "[wrong-type] Giá trị “5e1” phải là số nguyên." in result.stdout
+
+
+def _closing(*fds: int) -> Callable[[], None]:
+    def close() -> None:
+        for fd in fds:
+            os.close(fd)
+
+    return close
+
+
+@pytest.mark.skipif(os.name != "posix", reason="closing a standard stream for a child process")
+@pytest.mark.parametrize(
+    "command",
+    [["validate"], ["status"], ["--version"]],
+)
+def test_a_closed_standard_output_is_a_failed_write_not_a_traceback(
+    make_repo: TreeFactory, command: list[str]
+) -> None:
+    """`cchc validate >&-`: exit 1 and a message on stderr, like any other failed write."""
+    repo = make_repo({"data/tasks/sai.yaml": BAD_TASK})
+    result = subprocess.run(
+        [sys.executable, "-m", "cchc_cli", "--data", str(repo), *command],
+        stdout=subprocess.DEVNULL,  # replaced: the child closes its fd 1 before starting
+        stderr=subprocess.PIPE,
+        preexec_fn=_closing(1),
+        env={**os.environ, "PYTHONIOENCODING": "utf-8"},
+        check=False,
+    )
+    stderr = result.stderr.decode("utf-8")
+    assert result.returncode == 1
+    assert "Traceback" not in stderr
+    assert "cchc: lỗi: Không ghi được kết quả: đầu ra chuẩn (stdout) đã bị đóng." in stderr
+
+
+@pytest.mark.skipif(os.name != "posix", reason="closing a standard stream for a child process")
+def test_closed_standard_streams_with_nothing_to_write_still_succeed(
+    make_repo: TreeFactory,
+) -> None:
+    repo = make_repo()
+    for fds in ((1,), (1, 2)):
+        result = subprocess.run(
+            [sys.executable, "-m", "cchc_cli", "--data", str(repo), "validate"],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            preexec_fn=_closing(*fds),
+            check=False,
+        )
+        assert result.returncode == 0
