@@ -346,3 +346,41 @@ def test_closed_standard_streams_with_nothing_to_write_still_succeed(
             check=False,
         )
         assert result.returncode == 0
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="file names that are not UTF-8")
+@pytest.mark.parametrize("fmt", ["json", "gitlab", "text", "github"])
+def test_a_file_name_that_is_not_utf8_is_escaped_in_every_format(
+    make_repo: TreeFactory, runner: CliRunner, fmt: str
+) -> None:
+    repo = make_repo()
+    name = os.fsencode(repo / "data" / "tasks") + b"/sai\xff.yaml"
+    with open(name, "wb") as handle:  # noqa: PTH123 (a bytes path)
+        handle.write(BAD_TASK.encode("utf-8"))
+    result = runner.invoke(app, ["--data", str(repo), "validate", "--format", fmt])
+    assert result.exit_code == 1
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    result.stdout_bytes.decode("utf-8")  # strict: no lone surrogate reached the output
+    if fmt == "json":
+        paths = [p["path"] for p in json.loads(result.stdout)["problems"]]
+    elif fmt == "gitlab":
+        paths = [i["location"]["path"] for i in json.loads(result.stdout)]
+    else:
+        paths = [result.stdout]
+    assert any("data/tasks/sai\\xff.yaml" in path for path in paths)
+
+
+@pytest.mark.skipif(os.name != "posix", reason="newlines and colons in file names")
+def test_a_file_name_cannot_forge_a_located_line_in_text_output(
+    make_repo: TreeFactory, runner: CliRunner
+) -> None:
+    repo = make_repo()
+    forged = "x.yaml:1:1: lỗi [syntax] giả mạo"
+    for name in (f"a\n{forged}.yaml", f"{forged}.yaml"):
+        (repo / "data" / "tasks" / name).write_text(BAD_TASK, encoding="utf-8")
+    result = runner.invoke(app, ["--data", str(repo), "validate"])
+    assert result.exit_code == 1
+    lines = result.stdout.splitlines()
+    assert not [line for line in lines if line.startswith(("x.yaml", "data/tasks/x.yaml"))]
+    assert f'"data/tasks/a\\\\n{forged}.yaml":5:11: lỗi [unknown-ref]' in result.stdout
+    assert f'"data/tasks/{forged}.yaml":5:11: lỗi [unknown-ref]' in result.stdout

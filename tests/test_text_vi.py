@@ -8,7 +8,7 @@ from datetime import date
 
 import pytest
 
-from cchc_cli.text_vi import dmy, number, os_error_text, percent, printable
+from cchc_cli.text_vi import dmy, number, os_error_text, percent, printable, shown_path
 
 
 def test_dates_and_numbers() -> None:
@@ -48,3 +48,17 @@ def test_control_characters_are_shown_escaped(text: str, shown: str) -> None:
 )
 def test_os_errors_are_vietnamese(error: OSError, text: str) -> None:
     assert os_error_text(error) == text
+
+
+@pytest.mark.parametrize(
+    ("name", "shown"),
+    [
+        ("data/tasks/Việt.yaml", "data/tasks/Việt.yaml"),
+        ("data/tasks/sai\udcff.yaml", "data/tasks/sai\\xff.yaml"),  # the byte 0xFF
+        ("data/tasks/a\nb.yaml", "data/tasks/a\\nb.yaml"),
+        ("data/tasks/a\x1b[2J.yaml", "data/tasks/a\\x1b[2J.yaml"),
+    ],
+)
+def test_file_names_are_shown_encodable_and_on_one_line(name: str, shown: str) -> None:
+    assert shown_path(name) == shown
+    shown_path(name).encode("utf-8")
