@@ -384,3 +384,43 @@ def test_a_file_name_cannot_forge_a_located_line_in_text_output(
     assert not [line for line in lines if line.startswith(("x.yaml", "data/tasks/x.yaml"))]
     assert f'"data/tasks/a\\\\n{forged}.yaml":5:11: lỗi [unknown-ref]' in result.stdout
     assert f'"data/tasks/{forged}.yaml":5:11: lỗi [unknown-ref]' in result.stdout
+
+
+def test_a_file_outside_the_data_folder_is_a_usage_error(
+    make_repo: TreeFactory, runner: CliRunner, tmp_path: Path
+) -> None:
+    """`cchc validate /etc/passwd` said “Dữ liệu hợp lệ”: the file was never read."""
+    outside = tmp_path / "passwd"
+    outside.write_text("root:x:0:0:root:/root:/bin/bash\n", encoding="utf-8")
+    repo = make_repo()
+    for named in (outside, repo / "README.md"):
+        named.touch()
+        result = runner.invoke(app, ["--data", str(repo), "validate", str(named)])
+        assert result.exit_code == 2
+        assert f"“{named.as_posix()}” nằm ngoài thư mục dữ liệu" in result.stderr
+        assert "hợp lệ" not in result.output
+
+
+def test_naming_the_repository_reports_every_problem(
+    make_repo: TreeFactory, runner: CliRunner
+) -> None:
+    repo = make_repo({"data/tasks/sai.yaml": BAD_TASK})
+    for named in (repo, repo / "data"):
+        result = runner.invoke(app, ["--data", str(repo), "validate", str(named)])
+        assert result.exit_code == 1
+        assert "data/tasks/sai.yaml:5:11: lỗi [unknown-ref]" in result.stdout
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="symbolic links need privileges on Windows")
+def test_a_file_named_through_a_linked_folder_is_found(
+    make_repo: TreeFactory, runner: CliRunner, tmp_path: Path
+) -> None:
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "sai.yaml").write_text(BAD_TASK, encoding="utf-8")
+    repo = make_repo()
+    (repo / "data" / "tasks" / "linked").symlink_to(elsewhere, target_is_directory=True)
+    named = repo / "data" / "tasks" / "linked" / "sai.yaml"
+    result = runner.invoke(app, ["--data", str(repo), "validate", str(named)])
+    assert result.exit_code == 1
+    assert "data/tasks/linked/sai.yaml:5:11: lỗi [unknown-ref]" in result.stdout
