@@ -19,7 +19,7 @@ class CodeInfo:
 CODES: dict[str, CodeInfo] = {
     # reading the file
     "encoding": CodeInfo(
-        "Tệp không lưu dưới dạng UTF-8 (ví dụ bảng mã TCVN3, VNI, Windows-1258, UTF-16).",
+        "Tệp không lưu dưới dạng UTF-8 (ví dụ bảng mã TCVN3, VNI, Windows-1258, UTF-16, UTF-32).",
         "Mở tệp trong VS Code, chọn “Save with Encoding” → “UTF-8”; với tệp TCVN3/VNI, "
         "chuyển mã sang Unicode (Unikey: Công cụ chuyển mã) trước.",
     ),

@@ -289,3 +289,19 @@ def test_control_characters_in_a_title_never_reach_the_report(
         assert result.exit_code == 0, result.output
         assert "\x1b" not in result.stdout and "\x07" not in result.stdout
         assert "Kế hoạch \\x1b]0;x\\x07 năm" in result.stdout
+
+
+def test_an_existing_folder_as_output_is_named_a_folder_even_with_force(
+    make_repo: TreeFactory, runner: CliRunner
+) -> None:
+    """Not “Tệp … đã có. Dùng --force” and then --force refusing for another reason."""
+    repo = make_repo()
+    folder = repo / "bao-cao"
+    folder.mkdir()
+    for extra in ([], ["--force"]):
+        args = ["--data", str(repo), "report", "--year", "2024", "-o", str(folder), *extra]
+        result = runner.invoke(app, args)
+        assert result.exit_code == 1
+        assert f"“{folder.as_posix()}” là một thư mục, không phải tệp." in result.stderr
+        assert "--force" not in result.stderr
+    assert list(folder.iterdir()) == []

@@ -67,11 +67,26 @@ def test_failed_write_leaves_no_temporary_file(
         assert list(tmp_path.iterdir()) == []
 
 
-def test_a_folder_or_special_file_is_never_replaced(tmp_path: Path) -> None:
+@pytest.mark.parametrize("force", [False, True])
+def test_a_folder_at_the_target_is_named_a_folder_with_or_without_force(
+    tmp_path: Path, force: bool
+) -> None:
+    """Not “Tệp đã có… dùng --force”, and then --force refusing: a folder is a folder."""
     (tmp_path / "out.md").mkdir()
+    with pytest.raises(CchcError, match="out.md” là một thư mục, không phải tệp") as caught:
+        write_atomic(tmp_path / "out.md", b"x", force=force)
+    assert not isinstance(caught.value, OutputExistsError)
+    assert "out.md/bao-cao.md" in caught.value.hint
+    assert (tmp_path / "out.md").is_dir()
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="FIFOs")
+def test_a_special_file_is_never_replaced(tmp_path: Path) -> None:
+    os.mkfifo(tmp_path / "out.md")
+    with pytest.raises(OutputExistsError):
+        write_atomic(tmp_path / "out.md", b"x")
     with pytest.raises(CchcError, match="không phải một tệp thường"):
         write_atomic(tmp_path / "out.md", b"x", force=True)
-    assert (tmp_path / "out.md").is_dir()
 
 
 @pytest.mark.parametrize("parents", [False, True])

@@ -213,3 +213,21 @@ def test_yaml_1_2_floats_are_numbers(written: str, number: float) -> None:
 @pytest.mark.parametrize("written", ["1_000.5", "1:30.5", "1e", "e3", "09", "1.5e2x"])
 def test_what_the_core_schema_does_not_call_a_float_stays_text(written: str) -> None:
     assert read(f"value: {written}\n") == ({"value": written}, [])
+
+
+@pytest.mark.parametrize(
+    ("encoding", "name"),
+    [
+        ("utf-32", "UTF-32"),  # its byte order mark starts like UTF-16's
+        ("utf-32-le", "UTF-32"),
+        ("utf-32-be", "UTF-32"),
+        ("utf-16", "UTF-16"),
+        ("utf-16-le", "UTF-16"),  # no byte order mark: found by its zero bytes
+        ("utf-16-be", "UTF-16"),
+    ],
+)
+def test_a_wide_encoding_is_named_for_what_it_is(encoding: str, name: str) -> None:
+    data, problems = read("tasks: []\n".encode(encoding))
+    assert data is None
+    assert codes_at(problems) == [("encoding", 1, 1)]
+    assert problems[0].message.endswith(f"Tệp được lưu dạng {name}.")

@@ -19,6 +19,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import stat
 import tempfile
 from pathlib import Path
 
@@ -69,11 +70,20 @@ def _ensure_folder(folder: Path, *, parents: bool) -> None:
 
 
 def _check_target(path: Path, *, force: bool) -> None:
-    present = os.path.lexists(path)
-    if present and not force:
+    try:
+        mode = path.lstat().st_mode
+    except OSError:
+        return  # nothing there, or a parent that is not a folder: `_ensure_folder` says so
+    if stat.S_ISDIR(mode):  # --force would not help: say so at once
+        raise CchcError(
+            f"“{path.as_posix()}” là một thư mục, không phải tệp.",
+            f"Ghi vào một tệp trong thư mục đó, ví dụ “{(path / 'bao-cao').as_posix()}"
+            f"{path.suffix or '.md'}”, hoặc chọn tên tệp khác.",
+        )
+    if not force:
         raise _exists(path)
-    if present and (path.is_symlink() or not path.is_file()):
-        # Renaming over a folder, device, pipe or link would replace it, not write into it.
+    if not stat.S_ISREG(mode):
+        # Renaming over a device, pipe or link would replace it, not write into it.
         raise CchcError(
             f"“{path.as_posix()}” không phải một tệp thường; không ghi đè lên nó.",
             "Chọn một tên tệp khác.",
