@@ -73,7 +73,7 @@ def test_a_folder_at_the_target_is_named_a_folder_with_or_without_force(
 ) -> None:
     """Not “Tệp đã có… dùng --force”, and then --force refusing: a folder is a folder."""
     (tmp_path / "out.md").mkdir()
-    with pytest.raises(CchcError, match="out.md” là một thư mục, không phải tệp") as caught:
+    with pytest.raises(CchcError, match=r"out\.md” là một thư mục, không phải tệp") as caught:
         write_atomic(tmp_path / "out.md", b"x", force=force)
     assert not isinstance(caught.value, OutputExistsError)
     assert "out.md/bao-cao.md" in caught.value.hint
