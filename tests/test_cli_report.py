@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -305,3 +306,26 @@ def test_an_existing_folder_as_output_is_named_a_folder_even_with_force(
         assert f"“{folder.as_posix()}” là một thư mục, không phải tệp." in result.stderr
         assert "--force" not in result.stderr
     assert list(folder.iterdir()) == []
+
+
+def test_two_report_runs_to_the_same_file_exactly_one_wins(
+    make_repo: TreeFactory, tmp_path: Path
+) -> None:
+    """Started together without --force, one run writes the file and the other says it
+    exists; neither silently replaces the other, and no temporary file is left."""
+    repo = make_repo()
+    out = tmp_path / "out"
+    out.mkdir()
+    for trial in range(3):
+        target = out / f"bao-cao-{trial}.md"
+        command = [sys.executable, "-m", "cchc_cli", "--data", str(repo), "report"]
+        command += ["--year", "2024", "-o", str(target)]
+        runs = [
+            subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+            for _ in range(2)
+        ]
+        errors = [run.communicate(timeout=120)[1].decode("utf-8") for run in runs]
+        assert sorted(run.returncode for run in runs) == [0, 1]
+        loser = errors[[run.returncode for run in runs].index(1)]
+        assert f"Tệp “{target.as_posix()}” đã có." in loser
+    assert sorted(p.name for p in out.iterdir()) == [f"bao-cao-{i}.md" for i in range(3)]

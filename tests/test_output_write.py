@@ -156,3 +156,37 @@ def test_a_folder_without_write_permission_is_a_vietnamese_error(tmp_path: Path)
         assert list(folder.iterdir()) == []
     finally:
         folder.chmod(0o755)
+
+
+_TERMINATED_MID_WRITE = """
+import os, signal, sys, time
+from pathlib import Path
+from cchc_cli.output.write import write_atomic
+
+def terminated(fd):  # the signal arrives while the temporary file is being written
+    os.kill(os.getpid(), signal.SIGTERM)
+    time.sleep(5)
+
+os.fsync = terminated
+write_atomic(Path(sys.argv[1]), b"x" * 100_000)
+print("not reached")
+"""
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX signals")
+def test_a_termination_signal_during_a_write_leaves_no_temporary_file(tmp_path: Path) -> None:
+    import signal
+    import subprocess
+
+    target = tmp_path / "out" / "bao-cao.md"
+    target.parent.mkdir()
+    result = subprocess.run(
+        [sys.executable, "-c", _TERMINATED_MID_WRITE, str(target)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == -signal.SIGTERM, result.stderr
+    assert "not reached" not in result.stdout
+    assert list(target.parent.iterdir()) == []
