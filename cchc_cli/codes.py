@@ -88,7 +88,8 @@ CODES: dict[str, CodeInfo] = {
         "Xoá thẻ; nếu là chữ thường thì đặt trong dấu nháy kép.",
     ),
     "invalid-date": CodeInfo(
-        "Ngày không có thật (30/02) hoặc sai dạng.",
+        "Ngày không có thật (30/02) hoặc sai dạng (kể cả chữ số toàn khổ “２０２４” hay chữ số "
+        "Ả Rập).",
         "Viết dd/mm/yyyy (15/12/2024) hoặc yyyy-mm-dd (2024-12-15).",
         "due: 31/02/2024",
     ),
@@ -121,13 +122,16 @@ CODES: dict[str, CodeInfo] = {
         "Giá trị không nằm trong các giá trị cho phép, hoặc sai định dạng mã.",
         "Dùng một trong các giá trị được liệt kê; mã viết chữ thường không dấu và “-”.",
     ),
-    "empty-value": CodeInfo("Trường hoặc danh sách để trống.", "Điền nội dung."),
+    "empty-value": CodeInfo(
+        "Trường hoặc danh sách để trống, hoặc chỉ có dấu cách hay ký tự vô hình.", "Điền nội dung."
+    ),
     "out-of-range": CodeInfo(
         "Số nằm ngoài giới hạn (ví dụ tiến độ trên 100).", "Sửa số trong giới hạn được nêu."
     ),
     # cross-file checks
     "duplicate-id": CodeInfo(
-        "Mã bị trùng: nhiệm vụ, lĩnh vực, đơn vị, chỉ số, năm của chỉ số hoặc kỳ của nhiệm vụ.",
+        "Mã bị trùng: nhiệm vụ (kể cả chỉ khác chữ hoa, chữ thường: VP-01 và vp-01), lĩnh vực, "
+        "đơn vị, chỉ số, năm của chỉ số, kỳ của nhiệm vụ hoặc số thứ tự giải pháp.",
         "Đặt mã khác, hoặc gộp hai mục.",
     ),
     "unknown-ref": CodeInfo(
@@ -136,11 +140,14 @@ CODES: dict[str, CodeInfo] = {
         "lead: van-phongg",
     ),
     "date-order": CodeInfo(
-        "Ngày sai thứ tự: hạn trước ngày bắt đầu, hoàn thành trước ngày bắt đầu.",
+        "Ngày sai thứ tự: hạn hay ngày hoàn thành trước ngày bắt đầu (của nhiệm vụ hoặc của kỳ), "
+        "cập nhật sau ngày hoàn thành.",
         "Kiểm tra ngày (viết dd/mm/yyyy, không phải mm/dd/yyyy).",
     ),
     "outside-period": CodeInfo(
-        "Ngày nằm ngoài giai đoạn của kế hoạch.", "Sửa ngày, hoặc giai đoạn trong plan.yaml."
+        "Ngày nằm ngoài giai đoạn của kế hoạch (với ngày cập nhật, ngày hoàn thành và năm của "
+        "chỉ số: cảnh báo).",
+        "Sửa ngày, hoặc giai đoạn trong plan.yaml.",
     ),
     "progress-backwards": CodeInfo(
         "Tiến độ giảm theo thời gian.", "Kiểm tra ngày và số phần trăm của các cập nhật."

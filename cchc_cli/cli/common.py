@@ -174,9 +174,12 @@ def parse_day(text: str, field: str) -> date:
     except ValueError:
         value = None
     if not isinstance(value, date):
-        raise UsageError(
-            f"Ngày “{text}” không hợp lệ.",
-            "Viết ngày dạng dd/mm/yyyy, ví dụ 31/12/2022 (hoặc 2022-12-31).",
-            field=field,
-        )
+        hint = "Viết ngày dạng dd/mm/yyyy, ví dụ 31/12/2022 (hoặc 2022-12-31)."
+        odd = [ch for ch in text if ch.isdigit() and not ch.isascii()]
+        if odd:
+            hint = (
+                f"Chữ số “{odd[0]}” (U+{ord(odd[0]):04X}) không phải chữ số 0-9 thường: gõ lại "
+                "bằng bàn phím số. " + hint
+            )
+        raise UsageError(f"Ngày “{text}” không hợp lệ.", hint, field=field)
     return value
