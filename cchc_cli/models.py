@@ -91,6 +91,8 @@ VnDate = Annotated[
     ),
 ]
 Code = Annotated[str, Field(pattern=CODE_PATTERN, examples=["van-phong"])]
+
+
 def _not_blank(value: str) -> str:
     """Refuse text made only of spaces and invisible characters (zero-width spaces, word
     joiners, BOMs: Unicode's format characters), which reads as empty. Stops at the first
