@@ -223,6 +223,20 @@ def test_a_link_to_the_root_folder_is_not_walked(make_repo: TreeFactory) -> None
     assert "data/indicators/kho: lỗi [unreadable]" in result.stdout
 
 
+@POSIX_ONLY
+@pytest.mark.parametrize("target", ["/", ".."])
+def test_a_data_folder_that_links_to_a_folder_holding_the_data_is_not_walked(
+    make_repo: TreeFactory, target: str
+) -> None:
+    repo = make_repo()
+    shutil.rmtree(repo / "data" / "tasks")
+    (repo / "data" / "tasks").symlink_to(target, target_is_directory=True)
+    result = run_validate(repo, timeout=20)
+    assert result.returncode == 1
+    assert "data/tasks: lỗi [unreadable] “data/tasks” là liên kết tới" in result.stdout
+    assert "thư mục chứa chính thư mục dữ liệu: không đọc." in result.stdout
+
+
 def test_a_walk_stops_after_its_entry_limit(make_repo: TreeFactory, tmp_path: Path) -> None:
     many = tmp_path / "many"
     for i in range(30):

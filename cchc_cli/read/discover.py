@@ -147,7 +147,8 @@ def yaml_files(
 
     Symbolic links to folders are followed once each (a link back up is not a loop), except
     a link to a folder that holds `folder` itself (``/``, the repository), which would walk
-    far beyond the data. A `folder` that is a file, a broken or looping link, or a folder
+    far beyond the data; `folder` (a folder of the data folder) may not be such a link
+    either. A `folder` that is a file, a broken or looping link, or a folder
     that cannot be listed is an error, never a silent gap in the data.
     """
     problems: list[Problem] = []
@@ -173,9 +174,11 @@ def yaml_files(
             )
         )
         return [], problems
+    home = Path(os.path.realpath(folder))
+    if Path(os.path.realpath(folder.parent)).is_relative_to(home):
+        return [], [_holds_data(display(folder), home)]  # ``data/tasks`` -> ``/``
     found: list[Path] = []
     seen: set[str] = set()
-    home = Path(os.path.realpath(folder))
     listed = 0
 
     def failed(exc: OSError) -> None:
@@ -212,18 +215,20 @@ def _holds_walk(
     target = Path(os.path.realpath(folder))
     if target == home or not home.is_relative_to(target):
         return False  # a link back to the start is walked once, like any other
-    problems.append(
-        Problem(
-            display(folder),
-            0,
-            0,
-            "unreadable",
-            f"“{display(folder)}” là liên kết tới “{target.as_posix()}”, thư mục chứa chính "
-            "thư mục dữ liệu: không đọc.",
-            "Xoá liên kết này; liên kết chỉ nên trỏ tới một thư mục chứa tệp YAML.",
-        )
-    )
+    problems.append(_holds_data(display(folder), target))
     return True
+
+
+def _holds_data(shown: str, target: Path) -> Problem:
+    return Problem(
+        shown,
+        0,
+        0,
+        "unreadable",
+        f"“{shown}” là liên kết tới “{target.as_posix()}”, thư mục chứa chính thư mục dữ "
+        "liệu: không đọc.",
+        "Xoá liên kết này; liên kết chỉ nên trỏ tới một thư mục chứa tệp YAML.",
+    )
 
 
 def _too_many(shown: str, max_entries: int) -> Problem:
