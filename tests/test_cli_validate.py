@@ -424,3 +424,15 @@ def test_a_file_named_through_a_linked_folder_is_found(
     result = runner.invoke(app, ["--data", str(repo), "validate", str(named)])
     assert result.exit_code == 1
     assert "data/tasks/linked/sai.yaml:5:11: lỗi [unknown-ref]" in result.stdout
+
+
+def test_schema_out_naming_a_file_says_it_is_a_file(
+    make_repo: TreeFactory, runner: CliRunner
+) -> None:
+    repo = make_repo()
+    (repo / "mau").write_text("một tệp\n", encoding="utf-8")
+    for out in (repo / "mau", repo / "mau" / "con"):
+        result = runner.invoke(app, ["--data", str(repo), "schema", "--out", str(out)])
+        assert result.exit_code == 1
+        assert f"“{(repo / 'mau').as_posix()}” là một tệp, không phải thư mục" in result.stderr
+    assert (repo / "mau").read_text(encoding="utf-8") == "một tệp\n"
