@@ -24,11 +24,15 @@ CODES: dict[str, CodeInfo] = {
         "chuyển mã sang Unicode (Unikey: Công cụ chuyển mã) trước.",
     ),
     "unreadable": CodeInfo(
-        "Không đọc được tệp (không có quyền, tệp đang bị khoá…).",
-        "Đóng chương trình đang mở tệp, kiểm tra quyền truy cập.",
+        "Không đọc được tệp hay thư mục (không có quyền, tệp đang bị khoá, liên kết hỏng hay "
+        "vòng), hoặc đó không phải tệp thường (thư mục, ống dẫn FIFO, thiết bị, liên kết tới "
+        "thư mục chứa cả kho dữ liệu).",
+        "Đóng chương trình đang mở tệp, kiểm tra quyền truy cập; sửa hay xoá liên kết hỏng; "
+        "tệp dữ liệu phải là tệp YAML thường.",
     ),
     "too-large": CodeInfo(
-        "Tệp lớn hơn giới hạn (mặc định 5 MB).", "Chia nhiệm vụ ra nhiều tệp nhỏ."
+        "Tệp lớn hơn giới hạn (mặc định 5 MB), hoặc thư mục có quá nhiều mục (hơn 50.000).",
+        "Chia nhiệm vụ ra nhiều tệp nhỏ; với thư mục, kiểm tra các liên kết trỏ ra ngoài kho.",
     ),
     "too-deep": CodeInfo(
         "Tệp lồng nhau quá sâu, hoặc có quá nhiều phần tử.",

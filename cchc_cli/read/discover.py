@@ -61,16 +61,12 @@ def unreadable(shown: str, exc: OSError, what: str = "tệp", path: Path | None 
     Given the `path`, a broken link is named as such, with the place it points to.
     """
     reason = os_error_text(exc)
+    hint = "Kiểm tra quyền truy cập, hoặc đóng chương trình đang giữ tệp."
     if path is not None and exc.errno == errno.ENOENT and path.is_symlink():
         reason = f"liên kết hỏng, trỏ tới “{_link_target(path)}” không có"
-    return Problem(
-        shown,
-        0,
-        0,
-        "unreadable",
-        f"Không đọc được {what} “{shown}”: {reason}.",
-        "Kiểm tra quyền truy cập, hoặc đóng chương trình đang giữ tệp.",
-    )
+    if exc.errno in (errno.ENOENT, errno.ELOOP):
+        hint = "Sửa liên kết (symlink) cho trỏ tới đúng tệp hay thư mục, hoặc xoá nó."
+    return Problem(shown, 0, 0, "unreadable", f"Không đọc được {what} “{shown}”: {reason}.", hint)
 
 
 def _link_target(path: Path) -> str:
