@@ -283,9 +283,14 @@ def deadline(seconds: float) -> Iterator[None]:
         signal.signal(signal.SIGALRM, previous)
 
 
+fs_oddities = st.dictionaries(
+    st.sampled_from(PLACES), st.sampled_from(sorted(ODDITIES)), max_size=4
+)
+
+
 @POSIX_FS
 @settings(max_examples=40, deadline=None)
-@given(odd=st.dictionaries(st.sampled_from(PLACES), st.sampled_from(sorted(ODDITIES)), max_size=4))
+@given(odd=fs_oddities)
 def test_file_system_oddities_end_quickly_as_located_problems(odd: dict[bytes, str]) -> None:
     root = Path(tempfile.mkdtemp(prefix="cchc-fs-"))
     try:
