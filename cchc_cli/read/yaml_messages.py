@@ -168,6 +168,17 @@ def control_in_value(path: str, node: Any, value: str, index: int) -> Problem:
     )
 
 
+def too_many_digits(path: str, node: Any, max_digits: int) -> Problem:
+    """A number too long for any plan (and, over 4 300 digits, for Python to convert)."""
+    return at_mark(
+        path,
+        node.start_mark,
+        "out-of-range",
+        f"Số quá lớn ({len(node.value):,} chữ số; tối đa {max_digits}).",
+        "Kiểm tra giá trị này: có thể bị dán nhầm hoặc lặp phím.",
+    )
+
+
 def too_deep(path: str, mark: Any) -> Problem:
     return at_mark(
         path,

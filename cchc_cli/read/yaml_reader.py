@@ -26,7 +26,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from cchc_cli.dataset import DEFAULT_LIMITS, Limits
 from cchc_cli.errors import Problem
-from cchc_cli.read import odd_characters, yaml_messages
+from cchc_cli.read import odd_characters, yaml_events, yaml_messages
 from cchc_cli.read.spec_rules import strict_problems
 from cchc_cli.read.yaml_messages import at_mark
 from cchc_cli.text_vi import first_control
@@ -181,7 +181,7 @@ class _StrictLoader(_BoundedLoader):
             if tag == _INT_TAG:
                 digits: str = node.value
                 if len(digits) > MAX_DIGITS:
-                    self.problems.append(self._too_many_digits(node))
+                    self.problems.append(yaml_messages.too_many_digits(self.path, node, MAX_DIGITS))
                     return digits  # the schema's type error at this place is not repeated
                 if digits.isdecimal():
                     return int(digits)  # signed ones take the constructor below
@@ -192,15 +192,6 @@ class _StrictLoader(_BoundedLoader):
         elif type(node) is SequenceNode and tag == _SEQ_TAG:
             return [self.build(child) for child in node.value]
         return self.construct_object(node, deep=True)
-
-    def _too_many_digits(self, node: ScalarNode) -> Problem:
-        return at_mark(
-            self.path,
-            node.start_mark,
-            "out-of-range",
-            f"Số quá lớn ({len(node.value):,} chữ số; tối đa {MAX_DIGITS}).",
-            "Kiểm tra giá trị này: có thể bị dán nhầm hoặc lặp phím.",
-        )
 
     def construct_mapping(self, node: MappingNode, deep: bool = False) -> dict[Hashable, Any]:
         mapping: dict[Hashable, Any] = {}
@@ -306,63 +297,6 @@ _StrictLoader.add_constructor("tag:yaml.org,2002:str", _StrictLoader.construct_y
 _StrictLoader.add_constructor("tag:yaml.org,2002:timestamp", _StrictLoader.construct_yaml_timestamp)
 
 
-def _scan_events(text: str, path: str, limits: Limits = DEFAULT_LIMITS) -> list[Problem]:
-    """Anchors, aliases and explicit tags, located. Only called when one could be present."""
-    problems: list[Problem] = []
-    loader = yaml.CSafeLoader(text)
-    count = 0
-    try:
-        while loader.check_event():
-            event: Any = loader.get_event()
-            count += 1
-            if count > 2 * limits.max_nodes + 4:  # a node is one or two events, plus 4 framing
-                return [yaml_messages.too_many_nodes(path, event.start_mark, limits.max_nodes)]
-            anchor = getattr(event, "anchor", None)
-            if isinstance(event, yaml.AliasEvent):
-                problems.append(
-                    at_mark(
-                        path,
-                        event.start_mark,
-                        "alias",
-                        f"Không dùng tham chiếu “*{anchor}” trong tệp dữ liệu.",
-                        "Hãy chép giá trị vào đúng chỗ thay cho tham chiếu.",
-                    )
-                )
-            elif anchor is not None:
-                problems.append(
-                    at_mark(
-                        path,
-                        event.start_mark,
-                        "anchor",
-                        f"Không dùng neo “&{anchor}” trong tệp dữ liệu.",
-                        "Hãy xoá “&" + str(anchor) + "”; mỗi giá trị được viết trực tiếp.",
-                    )
-                )
-            tag = getattr(event, "tag", None)
-            if tag is not None and not isinstance(event, yaml.AliasEvent):
-                problems.append(
-                    at_mark(
-                        path,
-                        event.start_mark,
-                        "tag",
-                        f"Không dùng thẻ kiểu “{_short_tag(tag)}” trong tệp dữ liệu.",
-                        "Hãy xoá thẻ; nếu đây là chữ thường, "
-                        "hãy đặt cả giá trị trong dấu nháy kép.",
-                    )
-                )
-    except yaml.YAMLError:
-        pass  # the full load below reports syntax errors once, with their location
-    finally:
-        loader.dispose()
-    return problems
-
-
-def _short_tag(tag: str) -> str:
-    """A tag as the user wrote it: ``tag:yaml.org,2002:str`` is ``!!str``."""
-    prefix = "tag:yaml.org,2002:"
-    return "!!" + tag[len(prefix) :] if tag.startswith(prefix) else tag
-
-
 def parse(text: str, path: str, limits: Limits = DEFAULT_LIMITS) -> tuple[Any, list[Problem]]:
     """Data of one YAML document and the problems found while reading it.
 
@@ -388,7 +322,7 @@ def parse(text: str, path: str, limits: Limits = DEFAULT_LIMITS) -> tuple[Any, l
 
 def _parse(text: str, path: str, limits: Limits) -> tuple[Any, list[Problem]]:
     if any(ch in text for ch in _EVENT_TRIGGERS):
-        refused = _scan_events(text, path, limits)
+        refused = yaml_events.refused_events(text, path, limits)
         if refused:
             return None, refused
     loader = _StrictLoader(text, path, limits)
