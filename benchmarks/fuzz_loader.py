@@ -1,4 +1,4 @@
-"""Fuzz the loader for a bounded time with the properties of tests/test_fuzz.py.
+"""Fuzz the loader for a bounded time with the properties of tests/test_read_properties.py.
 
     python benchmarks/fuzz_loader.py --seconds 60
 
@@ -9,6 +9,7 @@ then prints how many examples ran. Exits 1 with hypothesis' falsifying example o
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import sys
 import tempfile
@@ -23,7 +24,7 @@ from hypothesis import strategies as st
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from tests import test_fuzz  # noqa: E402 - the strategies and properties of the suite
+from tests import test_read_properties as test_fuzz  # noqa: E402 - the suite's properties
 from tests.helpers import build_tree, valid_files  # noqa: E402
 
 
@@ -67,6 +68,11 @@ def main() -> None:
             )
         ),
     ]
+    if os.name == "posix":  # pipes, /dev/zero and links
+        oddities = test_fuzz.test_file_system_oddities_end_quickly_as_located_problems
+        properties.append(
+            given(odd=test_fuzz.fs_oddities)(counted("file system", oddities.hypothesis.inner_test))
+        )
     properties = [rounds(prop) for prop in properties]
     stop = time.monotonic() + args.seconds
     started = time.monotonic()

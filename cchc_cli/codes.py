@@ -19,16 +19,20 @@ class CodeInfo:
 CODES: dict[str, CodeInfo] = {
     # reading the file
     "encoding": CodeInfo(
-        "Tệp không lưu dưới dạng UTF-8 (ví dụ bảng mã TCVN3, VNI, Windows-1258, UTF-16).",
+        "Tệp không lưu dưới dạng UTF-8 (ví dụ bảng mã TCVN3, VNI, Windows-1258, UTF-16, UTF-32).",
         "Mở tệp trong VS Code, chọn “Save with Encoding” → “UTF-8”; với tệp TCVN3/VNI, "
         "chuyển mã sang Unicode (Unikey: Công cụ chuyển mã) trước.",
     ),
     "unreadable": CodeInfo(
-        "Không đọc được tệp (không có quyền, tệp đang bị khoá…).",
-        "Đóng chương trình đang mở tệp, kiểm tra quyền truy cập.",
+        "Không đọc được tệp hay thư mục (không có quyền, tệp đang bị khoá, liên kết hỏng hay "
+        "vòng), hoặc đó không phải tệp thường (thư mục, ống dẫn FIFO, thiết bị, liên kết tới "
+        "thư mục chứa cả kho dữ liệu).",
+        "Đóng chương trình đang mở tệp, kiểm tra quyền truy cập; sửa hay xoá liên kết hỏng; "
+        "tệp dữ liệu phải là tệp YAML thường.",
     ),
     "too-large": CodeInfo(
-        "Tệp lớn hơn giới hạn (mặc định 5 MB).", "Chia nhiệm vụ ra nhiều tệp nhỏ."
+        "Tệp lớn hơn giới hạn (mặc định 5 MB), hoặc thư mục có quá nhiều mục (hơn 50.000).",
+        "Chia nhiệm vụ ra nhiều tệp nhỏ; với thư mục, kiểm tra các liên kết trỏ ra ngoài kho.",
     ),
     "too-deep": CodeInfo(
         "Tệp lồng nhau quá sâu, hoặc có quá nhiều phần tử.",
@@ -39,6 +43,26 @@ CODES: dict[str, CodeInfo] = {
         "Sửa ở đúng dòng, cột được báo. Thụt lề bằng dấu cách; giá trị có dấu “:” hoặc “#” "
         "thì đặt trong dấu nháy kép.",
         'title: "Hướng dẫn: thực hiện # mới"',
+    ),
+    "control-char": CodeInfo(
+        "Ký tự điều khiển trong tệp, hoặc viết bằng mã thoát trong dấu nháy kép (“\\e”, "
+        "“\\x1b”, “\\u001b”, “\\r”…): có thể đổi màu, xoá hay đổi tiêu đề cửa sổ lệnh.",
+        "Xoá ký tự đó (thường do chép từ Word, PDF hay một chương trình khác). Xuống dòng trong "
+        "dấu nháy kép viết “\\n”, Tab viết “\\t”.",
+        'title: "Báo cáo \\e[2J"',
+    ),
+    "line-separator": CodeInfo(
+        "Ký tự ngắt dòng lạ U+2028, U+2029 hoặc U+0085 trong tệp: trình soạn thảo không hiện, "
+        "nhưng YAML coi là xuống dòng.",
+        "Xoá ký tự ở đúng dòng, cột được báo (thường do chép từ Word, PDF hay trang web), hoặc "
+        "thay bằng dấu cách.",
+    ),
+    "nbsp": CodeInfo(
+        "Dấu cách không ngắt (U+00A0) ở chỗ YAML cần dấu cách thường: đầu dòng, sau “-” hay "
+        "sau dấu “:” của khoá.",
+        "Xoá nó rồi gõ lại dấu cách thường. Dấu cách không ngắt bên trong một giá trị chữ "
+        "vẫn được giữ nguyên.",
+        "title: Rà soát   # giữa “:” và “R” là U+00A0",
     ),
     "multi-document": CodeInfo(
         "Tệp có nhiều tài liệu YAML (nhiều dòng “---”).",
@@ -68,7 +92,8 @@ CODES: dict[str, CodeInfo] = {
         "Xoá thẻ; nếu là chữ thường thì đặt trong dấu nháy kép.",
     ),
     "invalid-date": CodeInfo(
-        "Ngày không có thật (30/02) hoặc sai dạng.",
+        "Ngày không có thật (30/02) hoặc sai dạng (kể cả chữ số toàn khổ “２０２４” hay chữ số "
+        "Ả Rập).",
         "Viết dd/mm/yyyy (15/12/2024) hoặc yyyy-mm-dd (2024-12-15).",
         "due: 31/02/2024",
     ),
@@ -103,13 +128,16 @@ CODES: dict[str, CodeInfo] = {
         "Giá trị không nằm trong các giá trị cho phép, hoặc sai định dạng mã.",
         "Dùng một trong các giá trị được liệt kê; mã viết chữ thường không dấu và “-”.",
     ),
-    "empty-value": CodeInfo("Trường hoặc danh sách để trống.", "Điền nội dung."),
+    "empty-value": CodeInfo(
+        "Trường hoặc danh sách để trống, hoặc chỉ có dấu cách hay ký tự vô hình.", "Điền nội dung."
+    ),
     "out-of-range": CodeInfo(
         "Số nằm ngoài giới hạn (ví dụ tiến độ trên 100).", "Sửa số trong giới hạn được nêu."
     ),
     # cross-file checks
     "duplicate-id": CodeInfo(
-        "Mã bị trùng: nhiệm vụ, lĩnh vực, đơn vị, chỉ số, năm của chỉ số hoặc kỳ của nhiệm vụ.",
+        "Mã bị trùng: nhiệm vụ (kể cả chỉ khác chữ hoa, chữ thường: VP-01 và vp-01), lĩnh vực, "
+        "đơn vị, chỉ số, năm của chỉ số, kỳ của nhiệm vụ hoặc số thứ tự giải pháp.",
         "Đặt mã khác, hoặc gộp hai mục.",
     ),
     "unknown-ref": CodeInfo(
@@ -126,11 +154,14 @@ CODES: dict[str, CodeInfo] = {
         "periodic:\n  own_task: VP-01    # nhiệm vụ một lần",
     ),
     "date-order": CodeInfo(
-        "Ngày sai thứ tự: hạn trước ngày bắt đầu, hoàn thành trước ngày bắt đầu.",
+        "Ngày sai thứ tự: hạn hay ngày hoàn thành trước ngày bắt đầu (của nhiệm vụ hoặc của kỳ), "
+        "cập nhật sau ngày hoàn thành.",
         "Kiểm tra ngày (viết dd/mm/yyyy, không phải mm/dd/yyyy).",
     ),
     "outside-period": CodeInfo(
-        "Ngày nằm ngoài giai đoạn của kế hoạch.", "Sửa ngày, hoặc giai đoạn trong plan.yaml."
+        "Ngày nằm ngoài giai đoạn của kế hoạch (với ngày cập nhật, ngày hoàn thành và năm của "
+        "chỉ số: cảnh báo).",
+        "Sửa ngày, hoặc giai đoạn trong plan.yaml.",
     ),
     "progress-backwards": CodeInfo(
         "Tiến độ giảm theo thời gian.", "Kiểm tra ngày và số phần trăm của các cập nhật."

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar
 from cchc_cli.errors import Loc, Problem
 from cchc_cli.models import Area, Indicator, Plan, ReportsFile, Task, Unit
 from cchc_cli.models_par import ParAssessmentFile, ParCriteriaFile, ParResultsFile
+from cchc_cli.text_vi import shown_path
 
 if TYPE_CHECKING:  # imported by the reader only when a repository has statistics
     from cchc_cli.statistics_model import MetricsFile, StatPeriod
@@ -106,11 +107,13 @@ class Dataset:
     limits: Limits = DEFAULT_LIMITS
 
     def display(self, path: Path) -> str:
-        """`path` as problems show it: relative to the repository, POSIX separators."""
+        """`path` as problems show it: relative to the repository, POSIX separators, bytes
+        that are not UTF-8 and control characters escaped (`text_vi.shown_path`)."""
         try:
-            return path.relative_to(self.root).as_posix()
+            shown = path.relative_to(self.root).as_posix()
         except ValueError:
-            return path.as_posix()
+            shown = path.as_posix()
+        return shown_path(shown)
 
     def shown(self, name: str) -> str:
         """A file or folder of the data folder (``plan.yaml``, ``tasks``) as shown."""

@@ -7,16 +7,28 @@ JSON Schema (`cchc schema`). Models forbid unknown keys, so a misspelt key is an
 from __future__ import annotations
 
 import re
+import unicodedata
 from datetime import date, datetime
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    WithJsonSchema,
+)
+from pydantic_core import PydanticCustomError
 
 CODE_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
 TASK_ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._-]*$"
 CRITERION_ID_PATTERN = r"^[0-9A-Za-z]+(\.[0-9A-Za-z]+)*$"
-_DMY = re.compile(r"^\s*(\d{1,2})/(\d{1,2})/(\d{4})\s*$")
-_ISO = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})\s*$")
+YEARS_PATTERN = r"^[0-9]{4}(\s*-\s*[0-9]{4})?$"
+PERIOD_PATTERN = r"^[0-9]{4}(-Q[1-4])?$"
+# Digits are ASCII: full-width (２０２４) or Arabic-Indic (٢٠٢٤) ones are a typing accident.
+_DMY = re.compile(r"^\s*([0-9]{1,2})/([0-9]{1,2})/([0-9]{4})\s*$")
+_ISO = re.compile(r"^\s*([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})\s*$")
 
 
 def parse_date(value: Any) -> Any:
@@ -73,7 +85,7 @@ VnDate = Annotated[
     WithJsonSchema(
         {
             "type": "string",
-            "pattern": r"^(\d{4}-\d{1,2}-\d{1,2}|\d{1,2}/\d{1,2}/\d{4})$",
+            "pattern": r"^([0-9]{4}-[0-9]{1,2}-[0-9]{1,2}|[0-9]{1,2}/[0-9]{1,2}/[0-9]{4})$",
             "description": "Ngày, viết dd/mm/yyyy (15/12/2024) hoặc yyyy-mm-dd (2024-12-15).",
             "examples": ["15/12/2024", "2024-12-15"],
         }
@@ -97,7 +109,18 @@ CriterionId = Annotated[
     ),
     Field(pattern=CRITERION_ID_PATTERN),
 ]
-Text = Annotated[str, Field(min_length=1)]
+
+
+def _not_blank(value: str) -> str:
+    """Refuse text made only of spaces and invisible characters (zero-width spaces, word
+    joiners, BOMs: Unicode's format characters), which reads as empty. Stops at the first
+    visible character."""
+    if all(ch.isspace() or unicodedata.category(ch) == "Cf" for ch in value):
+        raise PydanticCustomError("blank_text", "text is blank")
+    return value
+
+
+Text = Annotated[str, Field(min_length=1), AfterValidator(_not_blank)]
 # Numbers are strict: YAML's `true` must not count as 1, nor a quoted "50" pass unnoticed.
 Int = Annotated[int, Field(strict=True)]
 Number = Annotated[float, Field(strict=True)]
@@ -236,11 +259,11 @@ class Target(Model):
         str,
         BeforeValidator(_year_span),
         _year_or_text(
-            r"^\d{4}(\s*-\s*\d{4})?$",
+            YEARS_PATTERN,
             "Năm hoặc khoảng năm áp dụng, ví dụ 2025 hoặc “2021-2030”.",
             ["2021-2030", 2025],
         ),
-    ] = Field(pattern=r"^\d{4}(\s*-\s*\d{4})?$")
+    ] = Field(pattern=YEARS_PATTERN)
     op: Operator = Field(
         description="Phép so sánh: “>” (trên), “>=” (từ … trở lên), “<”, “<=” (không quá)."
     )
@@ -337,12 +360,12 @@ class Occurrence(Model):
         str,
         BeforeValidator(_period_key),
         _year_or_text(
-            r"^\d{4}(-[Qq][1-4])?$",
+            r"^[0-9]{4}(-[Qq][1-4])?$",
             "Kỳ thực hiện: năm (2024) với nhiệm vụ hằng năm, "
             "hoặc năm-quý (“2024-Q1”) với nhiệm vụ hằng quý.",
             [2024, "2024-Q1"],
         ),
-    ] = Field(pattern=r"^\d{4}(-Q[1-4])?$")
+    ] = Field(pattern=PERIOD_PATTERN)
     updates: list[Update] = Field(default_factory=list, description="Cập nhật tiến độ của kỳ.")
     completed: VnDate | None = Field(default=None, description="Ngày hoàn thành kỳ này.")
     due: VnDate | None = Field(

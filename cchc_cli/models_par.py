@@ -41,11 +41,11 @@ YearSpan = Annotated[
     str,
     BeforeValidator(_year_span),
     _year_or_text(
-        r"^\d{4}(\s*-\s*\d{4})?$",
+        r"^[0-9]{4}(\s*-\s*[0-9]{4})?$",
         "Năm hoặc khoảng năm áp dụng, ví dụ 2024 hoặc “2023-2025”.",
         ["2023-2025", 2024],
     ),
-    Field(pattern=r"^\d{4}(\s*-\s*\d{4})?$"),
+    Field(pattern=r"^[0-9]{4}(\s*-\s*[0-9]{4})?$"),
 ]
 
 _SURVEY = "true: chấm bằng điều tra xã hội học, không tự chấm."

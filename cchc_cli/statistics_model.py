@@ -24,8 +24,8 @@ from pydantic import BeforeValidator, Field, WithJsonSchema
 
 from cchc_cli.models import Code, Int, Model, Number, Target, Text
 
-PERIOD_PATTERN = r"^\d{4}-(0[1-9]|1[0-2]|Q[1-4])$"
-_LOOSE_MONTH = re.compile(r"^(\d{4})-(\d{1,2})$")
+PERIOD_PATTERN = r"^[0-9]{4}-(0[1-9]|1[0-2]|Q[1-4])$"
+_LOOSE_MONTH = re.compile(r"^([0-9]{4})-([0-9]{1,2})$")
 DEFAULT_MONTH_START_DAY = 15  # Nghị định 09/2019/NĐ-CP: a reporting month runs 15th to 14th
 
 Aggregate = Literal["sum", "last", "first", "mean"]
@@ -182,7 +182,7 @@ Period = Annotated[
     WithJsonSchema(
         {
             "type": "string",
-            "pattern": r"^\d{4}-(0?[1-9]|1[0-2]|[Qq][1-4])$",
+            "pattern": r"^[0-9]{4}-(0?[1-9]|1[0-2]|[Qq][1-4])$",
             "description": "Kỳ số liệu: tháng (“2024-03”) hoặc quý (“2024-Q1”).",
             "examples": ["2024-03", "2024-Q1"],
         }

@@ -90,6 +90,29 @@ def printable(text: str) -> str:
     return _CONTROL.sub(lambda m: _escape(m.group()), text)
 
 
+def shown_path(text: str) -> str:
+    """A file name safe to show and to write in any output: bytes that are not UTF-8 (which
+    Python keeps as lone surrogates) as ``\\xff``, control characters (a newline too) as
+    escapes, so a name can neither break a JSON document nor forge a line of text."""
+    if text.isascii() and text.isprintable():
+        return text
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        text = text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    if "\n" in text or "\t" in text:
+        text = text.replace("\n", "\\n").replace("\t", "\\t")
+    return printable(text)
+
+
+def first_control(text: str) -> int | None:
+    """The index of the first control character in `text` (see `printable`), or None."""
+    if text.isprintable():
+        return None
+    found = _CONTROL.search(text)
+    return found.start() if found else None
+
+
 def _escape(char: str) -> str:
     code = ord(char)
     return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"

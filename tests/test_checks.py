@@ -165,3 +165,163 @@ def test_reversed_target_span_is_an_error(make_repo: TreeFactory, runner: CliRun
     result = runner.invoke(app, ["--data", str(repo), "validate"])
     assert result.exit_code == 1
     assert "[target-years] Khoảng năm “2030-2021” bị ngược" in result.stdout
+
+
+# --- dates, periods, ids and text that were not checked before ------------------------------
+
+
+def _found(repo: Path, runner: CliRunner) -> list[tuple[int, str, str]]:
+    result = runner.invoke(app, ["--data", str(repo), "validate", "-f", "json"])
+    return [(p["line"], p["level"], p["code"]) for p in json.loads(result.stdout)["problems"]]
+
+
+RECURRING = """\
+tasks:
+  - id: R-01
+    title: Báo cáo định kỳ
+    area: chi-dao
+    lead: van-phong
+    start: 01/01/2024
+    due: 31/12/2024
+    recurrence: {recurrence}
+    occurrences:
+      - {occurrence}
+"""
+
+
+def test_an_occurrence_completed_before_its_period_is_an_error(
+    make_repo: TreeFactory, runner: CliRunner
+) -> None:
+    task = RECURRING.format(
+        recurrence="quarterly", occurrence="{period: 2024-Q3, completed: 15/06/2024}"
+    )
+    repo = make_repo({"data/tasks/r.yaml": task})
+    assert _found(repo, runner) == [(10, "error", "date-order")]
+
+
+def test_a_quarterly_occurrence_due_before_its_quarter_is_an_error(
+    make_repo: TreeFactory, runner: CliRunner
+) -> None:
+    task = RECURRING.format(recurrence="quarterly", occurrence="{period: 2024-Q3, due: 30/06/2024}")
+    repo = make_repo({"data/tasks/r.yaml": task})
+    assert _found(repo, runner) == [(10, "error", "date-order")]
+    ok = RECURRING.format(recurrence="quarterly", occurrence="{period: 2024-Q3, due: 20/10/2024}")
+    assert _found(make_repo({"data/tasks/r.yaml": ok}), runner) == []
+
+
+def test_an_update_after_the_completion_date_is_an_error(
+    make_repo: TreeFactory, runner: CliRunner
+) -> None:
+    from tests.helpers import TASKS
+
+    once = TASKS.replace("{date: 10/01/2024, percent: 50}", "{date: 28/01/2024, percent: 50}")
+    recurring = RECURRING.format(
+        recurrence="yearly",
+        occurrence="{period: 2024, completed: 01/06/2024, "
+        "updates: [{date: 01/06/2024, percent: 100}, {date: 02/07/2024, percent: 100}]}",
+    )
+    repo = make_repo({"data/tasks/van-phong.yaml": once, "data/tasks/r.yaml": recurring})
+    result = runner.invoke(app, ["--data", str(repo), "validate"])
+    assert result.exit_code == 1
+    assert (
+        "data/tasks/van-phong.yaml:11:16: lỗi [date-order] Cập nhật ngày 28/01/2024 sau ngày "
+        "hoàn thành 25/01/2024." in result.stdout
+    )
+    assert "data/tasks/r.yaml:10:98: lỗi [date-order] Cập nhật ngày 02/07/2024" in result.stdout
+
+
+def test_a_completion_after_the_plan_ends_is_a_warning(
+    make_repo: TreeFactory, runner: CliRunner
+) -> None:
+    task = """\
+    tasks:
+      - id: C-01
+        title: Tổng kết kế hoạch
+        area: chi-dao
+        lead: van-phong
+        start: 01/10/2030
+        due: 31/12/2030
+        completed: 15/01/2031
+    """
+    repo = make_repo({"data/tasks/c.yaml": task})
+    assert _found(repo, runner) == [(8, "warning", "outside-period")]
+
+
+def test_indicator_years_outside_the_plan_are_warnings(
+    make_repo: TreeFactory, runner: CliRunner
+) -> None:
+    from tests.helpers import INDICATORS
+
+    indicators = INDICATORS.replace(
+        'targets: [{years: 2021-2030, op: ">", value: 95}]',
+        'targets: [{years: 2021-2030, op: ">", value: 95}, {years: 2035, op: ">", value: 96}]',
+    ).replace("{year: 2023,", "{year: 2019,")
+    repo = make_repo({"data/indicators/sipas.yaml": indicators})
+    assert _found(repo, runner) == [
+        (6, "warning", "outside-period"),
+        (8, "warning", "outside-period"),
+    ]
+
+
+def test_a_repeated_solution_number_is_an_error(make_repo: TreeFactory, runner: CliRunner) -> None:
+    from tests.helpers import PLAN
+
+    plan = PLAN.replace(
+        "  - {id: gp-1, number: 1, text: Tăng cường chỉ đạo}",
+        "  - {id: gp-1, number: 1, text: Tăng cường chỉ đạo}\n"
+        "  - {id: gp-2, number: 1, text: Đẩy mạnh tuyên truyền}",
+    )
+    repo = make_repo({"data/plan.yaml": plan})
+    result = runner.invoke(app, ["--data", str(repo), "validate"])
+    assert result.exit_code == 1
+    assert (
+        "data/plan.yaml:17:24: lỗi [duplicate-id] Số thứ tự giải pháp 1 bị trùng (đã dùng cho "
+        "giải pháp “gp-1”)." in result.stdout
+    )
+
+
+def test_task_ids_that_differ_only_by_case_are_duplicates(
+    make_repo: TreeFactory, runner: CliRunner
+) -> None:
+    from tests.helpers import TASKS
+
+    repo = make_repo({"data/tasks/vp.yaml": TASKS.replace("VP-01", "vp-01")})
+    result = runner.invoke(app, ["--data", str(repo), "validate"])
+    assert result.exit_code == 1
+    assert (
+        "data/tasks/vp.yaml:2:9: lỗi [duplicate-id] Mã nhiệm vụ “vp-01” chỉ khác mã “VP-01” ở "
+        "chữ hoa, chữ thường." in result.stdout
+    )
+
+
+@pytest.mark.parametrize("blank", ["   ", "\u200b", " \u200b\u2060\ufeff ", "\u00a0\u3000"])
+def test_a_title_of_spaces_or_invisible_characters_is_empty(
+    make_repo: TreeFactory, runner: CliRunner, blank: str
+) -> None:
+    from tests.helpers import TASKS
+
+    tasks = TASKS.replace("title: Ban hành kế hoạch CCHC năm", f'title: "{blank}"')
+    repo = make_repo({"data/tasks/van-phong.yaml": tasks})
+    result = runner.invoke(app, ["--data", str(repo), "validate"])
+    assert result.exit_code == 1
+    assert (
+        "data/tasks/van-phong.yaml:3:12: lỗi [empty-value] Trường “title” chỉ có dấu cách hoặc "
+        "ký tự vô hình." in result.stdout
+    )
+
+
+@pytest.mark.parametrize("written", ["１５/１２/２０２４", "٢٠٢٤-١٢-١٥", "15/12/２０２４"])
+def test_dates_in_full_width_or_arabic_indic_digits_are_refused(
+    make_repo: TreeFactory, runner: CliRunner, written: str
+) -> None:
+    from tests.helpers import TASKS
+
+    tasks = TASKS.replace("completed: 25/01/2024", f"completed: {written}")
+    repo = make_repo({"data/tasks/van-phong.yaml": tasks})
+    result = runner.invoke(app, ["--data", str(repo), "validate"])
+    assert result.exit_code == 1
+    assert f"lỗi [invalid-date] Ngày “{written}” không hợp lệ." in result.stdout
+    assert "không phải chữ số 0-9 thường" in result.stdout
+    status = runner.invoke(app, ["--data", str(make_repo()), "status", "--as-of", written])
+    assert status.exit_code == 2
+    assert "không phải chữ số 0-9 thường" in status.stderr

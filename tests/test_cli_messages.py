@@ -121,6 +121,21 @@ def test_a_blank_agency_is_asked_again(tmp_path: Path, runner: CliRunner) -> Non
 
 
 @pytest.mark.usefixtures("typing")
+def test_a_line_separator_typed_at_a_prompt_is_asked_again(
+    tmp_path: Path, runner: CliRunner
+) -> None:
+    folder = tmp_path / "kho"
+    args = ["init", str(folder), *ALL_BUT_AGENCY, "--start", "2021", "--end", "2025"]
+    answers = "Sở\u2028Y tế\nSở\x85Y tế\nSở Y tế\n"
+    result = runner.invoke(app, [*args, "--signer-position", "GĐ"], input=answers)
+    assert result.exit_code == 0, result.output
+    assert "ký tự điều khiển \\u2028 (U+2028, vị trí 3)." in result.stderr
+    assert "ký tự điều khiển \\x85 (U+0085, vị trí 3)." in result.stderr
+    assert result.stdout.count("Cơ quan ban hành kế hoạch") == 3
+    assert "Sở Y tế" in (folder / "data/plan.yaml").read_text(encoding="utf-8")
+
+
+@pytest.mark.usefixtures("typing")
 def test_a_bad_year_is_asked_again_in_vietnamese(tmp_path: Path, runner: CliRunner) -> None:
     folder = tmp_path / "kho"
     args = ["init", str(folder), "--agency", "Sở Y tế", *ALL_BUT_AGENCY]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -275,12 +276,19 @@ def test_section_one_area_comes_from_the_plan(make_repo: TreeFactory, runner: Cl
 
 
 def test_control_characters_in_a_title_never_reach_the_report(
-    make_repo: TreeFactory, runner: CliRunner
+    make_repo: TreeFactory, runner: CliRunner, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    """The reader refuses such a title (`control-char`); should one get through anyway,
+    every template value is still printed escaped."""
+    from cchc_cli.read.yaml_reader import _StrictLoader
     from tests.helpers import TASKS
 
     tasks = TASKS.replace("Ban hành kế hoạch CCHC năm", '"Kế hoạch \\e]0;x\\a năm"')
     repo = make_repo({"data/tasks/van-phong.yaml": tasks})
+    refused = runner.invoke(app, ["--data", str(repo), "report", "--year", "2024", "-o", "-"])
+    assert refused.exit_code == 1
+    assert "\x1b" not in refused.output
+    monkeypatch.setattr(_StrictLoader, "_check_escapes", lambda *args: None)
     for fmt in ("md", "html"):
         result = runner.invoke(
             app, ["--data", str(repo), "report", "--year", "2024", "-o", "-", "-f", fmt]
@@ -288,3 +296,42 @@ def test_control_characters_in_a_title_never_reach_the_report(
         assert result.exit_code == 0, result.output
         assert "\x1b" not in result.stdout and "\x07" not in result.stdout
         assert "Kế hoạch \\x1b]0;x\\x07 năm" in result.stdout
+
+
+def test_an_existing_folder_as_output_is_named_a_folder_even_with_force(
+    make_repo: TreeFactory, runner: CliRunner
+) -> None:
+    """Not “Tệp … đã có. Dùng --force” and then --force refusing for another reason."""
+    repo = make_repo()
+    folder = repo / "bao-cao"
+    folder.mkdir()
+    for extra in ([], ["--force"]):
+        args = ["--data", str(repo), "report", "--year", "2024", "-o", str(folder), *extra]
+        result = runner.invoke(app, args)
+        assert result.exit_code == 1
+        assert f"“{folder.as_posix()}” là một thư mục, không phải tệp." in result.stderr
+        assert "--force" not in result.stderr
+    assert list(folder.iterdir()) == []
+
+
+def test_two_report_runs_to_the_same_file_exactly_one_wins(
+    make_repo: TreeFactory, tmp_path: Path
+) -> None:
+    """Started together without --force, one run writes the file and the other says it
+    exists; neither silently replaces the other, and no temporary file is left."""
+    repo = make_repo()
+    out = tmp_path / "out"
+    out.mkdir()
+    for trial in range(3):
+        target = out / f"bao-cao-{trial}.md"
+        command = [sys.executable, "-m", "cchc_cli", "--data", str(repo), "report"]
+        command += ["--year", "2024", "-o", str(target)]
+        runs = [
+            subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+            for _ in range(2)
+        ]
+        errors = [run.communicate(timeout=120)[1].decode("utf-8") for run in runs]
+        assert sorted(run.returncode for run in runs) == [0, 1]
+        loser = errors[[run.returncode for run in runs].index(1)]
+        assert f"Tệp “{target.as_posix()}” đã có." in loser
+    assert sorted(p.name for p in out.iterdir()) == [f"bao-cao-{i}.md" for i in range(3)]

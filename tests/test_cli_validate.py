@@ -6,6 +6,7 @@ import json
 import os
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -272,3 +273,173 @@ def test_control_characters_in_a_value_never_reach_the_terminal(
     assert result.exit_code == 1
     assert "\x1b" not in result.output
     assert "\\x1b[2J31/01" in result.stdout
+
+
+@pytest.mark.parametrize(
+    "command", [["validate"], ["status"], ["report", "--year", "2024", "--output", "-"]]
+)
+def test_a_number_too_long_to_convert_is_an_error_in_every_command(
+    make_repo: TreeFactory, runner: CliRunner, command: list[str]
+) -> None:
+    tasks = TASKS.replace("percent: 50", "percent: " + "9" * 5000)
+    repo = make_repo({"data/tasks/van-phong.yaml": tasks})
+    result = runner.invoke(app, ["--data", str(repo), *command])
+    assert result.exit_code == 1
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    if command[0] == "report":  # a report is not drafted from data with errors
+        assert "Dữ liệu có 1 lỗi" in result.stderr
+        return
+    shown = result.stdout if command == ["validate"] else result.stderr
+    assert "data/tasks/van-phong.yaml:11:37: lỗi [out-of-range] Số quá lớn (5,000 chữ số" in shown
+
+
+def test_yaml_1_2_floats_are_numbers_but_a_percent_stays_an_integer(
+    make_repo: TreeFactory, runner: CliRunner
+) -> None:
+    from tests.helpers import INDICATORS
+
+    indicators = INDICATORS.replace("value: 96.5", "value: 9.65e1")
+    repo = make_repo({"data/indicators/sipas.yaml": indicators})
+    assert runner.invoke(app, ["--data", str(repo), "validate"]).exit_code == 0
+    repo = make_repo({"data/tasks/van-phong.yaml": TASKS.replace("percent: 50", "percent: 5e1")})
+    result = runner.invoke(app, ["--data", str(repo), "validate"])
+    assert result.exit_code == 1
+    assert "[wrong-type] Giá trị “5e1” phải là số nguyên." in result.stdout
+
+
+def _closing(*fds: int) -> Callable[[], None]:
+    def close() -> None:
+        for fd in fds:
+            os.close(fd)
+
+    return close
+
+
+@pytest.mark.skipif(os.name != "posix", reason="closing a standard stream for a child process")
+@pytest.mark.parametrize(
+    "command",
+    [["validate"], ["status"], ["--version"]],
+)
+def test_a_closed_standard_output_is_a_failed_write_not_a_traceback(
+    make_repo: TreeFactory, command: list[str]
+) -> None:
+    """`cchc validate >&-`: exit 1 and a message on stderr, like any other failed write."""
+    repo = make_repo({"data/tasks/sai.yaml": BAD_TASK})
+    result = subprocess.run(
+        [sys.executable, "-m", "cchc_cli", "--data", str(repo), *command],
+        stdout=subprocess.DEVNULL,  # replaced: the child closes its fd 1 before starting
+        stderr=subprocess.PIPE,
+        preexec_fn=_closing(1),
+        env={**os.environ, "PYTHONIOENCODING": "utf-8"},
+        check=False,
+    )
+    stderr = result.stderr.decode("utf-8")
+    assert result.returncode == 1
+    assert "Traceback" not in stderr
+    assert "cchc: lỗi: Không ghi được kết quả: đầu ra chuẩn (stdout) đã bị đóng." in stderr
+
+
+@pytest.mark.skipif(os.name != "posix", reason="closing a standard stream for a child process")
+def test_closed_standard_streams_with_nothing_to_write_still_succeed(
+    make_repo: TreeFactory,
+) -> None:
+    repo = make_repo()
+    for fds in ((1,), (1, 2)):
+        result = subprocess.run(
+            [sys.executable, "-m", "cchc_cli", "--data", str(repo), "validate"],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            preexec_fn=_closing(*fds),
+            check=False,
+        )
+        assert result.returncode == 0
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="file names that are not UTF-8")
+@pytest.mark.parametrize("fmt", ["json", "gitlab", "text", "github"])
+def test_a_file_name_that_is_not_utf8_is_escaped_in_every_format(
+    make_repo: TreeFactory, runner: CliRunner, fmt: str
+) -> None:
+    repo = make_repo()
+    name = os.fsencode(repo / "data" / "tasks") + b"/sai\xff.yaml"
+    with open(name, "wb") as handle:  # noqa: PTH123 (a bytes path)
+        handle.write(BAD_TASK.encode("utf-8"))
+    result = runner.invoke(app, ["--data", str(repo), "validate", "--format", fmt])
+    assert result.exit_code == 1
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    result.stdout_bytes.decode("utf-8")  # strict: no lone surrogate reached the output
+    if fmt == "json":
+        paths = [p["path"] for p in json.loads(result.stdout)["problems"]]
+    elif fmt == "gitlab":
+        paths = [i["location"]["path"] for i in json.loads(result.stdout)]
+    else:
+        paths = [result.stdout]
+    assert any("data/tasks/sai\\xff.yaml" in path for path in paths)
+
+
+@pytest.mark.skipif(os.name != "posix", reason="newlines and colons in file names")
+def test_a_file_name_cannot_forge_a_located_line_in_text_output(
+    make_repo: TreeFactory, runner: CliRunner
+) -> None:
+    repo = make_repo()
+    forged = "x.yaml:1:1: lỗi [syntax] giả mạo"
+    for name in (f"a\n{forged}.yaml", f"{forged}.yaml"):
+        (repo / "data" / "tasks" / name).write_text(BAD_TASK, encoding="utf-8")
+    result = runner.invoke(app, ["--data", str(repo), "validate"])
+    assert result.exit_code == 1
+    lines = result.stdout.splitlines()
+    assert not [line for line in lines if line.startswith(("x.yaml", "data/tasks/x.yaml"))]
+    assert f'"data/tasks/a\\\\n{forged}.yaml":5:11: lỗi [unknown-ref]' in result.stdout
+    assert f'"data/tasks/{forged}.yaml":5:11: lỗi [unknown-ref]' in result.stdout
+
+
+def test_a_file_outside_the_data_folder_is_a_usage_error(
+    make_repo: TreeFactory, runner: CliRunner, tmp_path: Path
+) -> None:
+    """`cchc validate /etc/passwd` said “Dữ liệu hợp lệ”: the file was never read."""
+    outside = tmp_path / "passwd"
+    outside.write_text("root:x:0:0:root:/root:/bin/bash\n", encoding="utf-8")
+    repo = make_repo()
+    for named in (outside, repo / "README.md"):
+        named.touch()
+        result = runner.invoke(app, ["--data", str(repo), "validate", str(named)])
+        assert result.exit_code == 2
+        assert f"“{named.as_posix()}” nằm ngoài thư mục dữ liệu" in result.stderr
+        assert "hợp lệ" not in result.output
+
+
+def test_naming_the_repository_reports_every_problem(
+    make_repo: TreeFactory, runner: CliRunner
+) -> None:
+    repo = make_repo({"data/tasks/sai.yaml": BAD_TASK})
+    for named in (repo, repo / "data"):
+        result = runner.invoke(app, ["--data", str(repo), "validate", str(named)])
+        assert result.exit_code == 1
+        assert "data/tasks/sai.yaml:5:11: lỗi [unknown-ref]" in result.stdout
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="symbolic links need privileges on Windows")
+def test_a_file_named_through_a_linked_folder_is_found(
+    make_repo: TreeFactory, runner: CliRunner, tmp_path: Path
+) -> None:
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "sai.yaml").write_text(BAD_TASK, encoding="utf-8")
+    repo = make_repo()
+    (repo / "data" / "tasks" / "linked").symlink_to(elsewhere, target_is_directory=True)
+    named = repo / "data" / "tasks" / "linked" / "sai.yaml"
+    result = runner.invoke(app, ["--data", str(repo), "validate", str(named)])
+    assert result.exit_code == 1
+    assert "data/tasks/linked/sai.yaml:5:11: lỗi [unknown-ref]" in result.stdout
+
+
+def test_schema_out_naming_a_file_says_it_is_a_file(
+    make_repo: TreeFactory, runner: CliRunner
+) -> None:
+    repo = make_repo()
+    (repo / "mau").write_text("một tệp\n", encoding="utf-8")
+    for out in (repo / "mau", repo / "mau" / "con"):
+        result = runner.invoke(app, ["--data", str(repo), "schema", "--out", str(out)])
+        assert result.exit_code == 1
+        assert f"“{(repo / 'mau').as_posix()}” là một tệp, không phải thư mục" in result.stderr
+    assert (repo / "mau").read_text(encoding="utf-8") == "một tệp\n"

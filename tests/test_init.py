@@ -300,6 +300,21 @@ def test_bad_cchc_rev(repo: str | None, rev: str, message: str) -> None:
     assert caught.value.field == "cchc_rev"
 
 
+@pytest.mark.parametrize("separator", ["\u2028", "\u2029", "\x85", "\x1b", "\x9b"])
+@pytest.mark.parametrize("option", ["--agency", "--province", "--signer-name"])
+def test_line_separators_in_a_one_line_answer_are_refused_with_a_message(
+    tmp_path: Path, runner: CliRunner, separator: str, option: str
+) -> None:
+    """A line or paragraph separator breaks a line as a newline does (it used to end in an
+    AssertionError from the scaffold)."""
+    folder = tmp_path / "kho"
+    result = runner.invoke(app, ["init", str(folder), option, f"Sở{separator}Y tế"])
+    assert result.exit_code == 2
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    assert f"(U+{ord(separator):04X}, vị trí 3) (tuỳ chọn {option})." in result.stderr
+    assert not folder.exists()
+
+
 def test_readme_says_git_add_before_pre_commit_run(repo: Path, runner: CliRunner) -> None:
     readme = (repo / "README.md").read_text(encoding="utf-8")
     assert readme.index("git add -A") < readme.index("pre-commit run --all-files")

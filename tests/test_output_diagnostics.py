@@ -19,7 +19,13 @@ from typer.testing import CliRunner
 from cchc_cli.cli.app import app
 from cchc_cli.cli.validate import ProblemFormat
 from cchc_cli.errors import Problem
-from cchc_cli.output.diagnostics import FORMATTERS, fingerprint, format_github, format_gitlab
+from cchc_cli.output.diagnostics import (
+    FORMATTERS,
+    fingerprint,
+    format_github,
+    format_gitlab,
+    format_text,
+)
 from tests.conftest import TreeFactory
 from tests.helpers import TASKS
 
@@ -161,3 +167,18 @@ def test_the_docs_show_real_output(fmt: str, example_repo: Path, runner: CliRunn
     output = _validate(example_repo, runner, fmt)
     page = ERRORS_PAGE.read_text(encoding="utf-8")
     assert output in page, f"update the {fmt} example of docs/doc-loi.md to:\n{output}"
+
+
+@pytest.mark.parametrize(
+    ("path", "shown"),
+    [
+        ("data/tasks/a.yaml", "data/tasks/a.yaml"),
+        ("C:/kho/data/plan.yaml", "C:/kho/data/plan.yaml"),
+        ("data/tasks/a:1:1: x.yaml", '"data/tasks/a:1:1: x.yaml"'),
+        ('data/tasks/a".yaml', '"data/tasks/a\\".yaml"'),
+        ("data/tasks/a\nb.yaml", '"data/tasks/a\\nb.yaml"'),
+    ],
+)
+def test_a_path_that_could_pass_for_a_place_is_quoted_in_text(path: str, shown: str) -> None:
+    text = format_text([Problem(path, 2, 3, "syntax", "x")])
+    assert text.startswith(f"{shown}:2:3: lỗi [syntax] x")

@@ -67,11 +67,26 @@ def test_failed_write_leaves_no_temporary_file(
         assert list(tmp_path.iterdir()) == []
 
 
-def test_a_folder_or_special_file_is_never_replaced(tmp_path: Path) -> None:
+@pytest.mark.parametrize("force", [False, True])
+def test_a_folder_at_the_target_is_named_a_folder_with_or_without_force(
+    tmp_path: Path, force: bool
+) -> None:
+    """Not “Tệp đã có… dùng --force”, and then --force refusing: a folder is a folder."""
     (tmp_path / "out.md").mkdir()
+    with pytest.raises(CchcError, match=r"out\.md” là một thư mục, không phải tệp") as caught:
+        write_atomic(tmp_path / "out.md", b"x", force=force)
+    assert not isinstance(caught.value, OutputExistsError)
+    assert "out.md/bao-cao.md" in caught.value.hint
+    assert (tmp_path / "out.md").is_dir()
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="FIFOs")
+def test_a_special_file_is_never_replaced(tmp_path: Path) -> None:
+    os.mkfifo(tmp_path / "out.md")
+    with pytest.raises(OutputExistsError):
+        write_atomic(tmp_path / "out.md", b"x")
     with pytest.raises(CchcError, match="không phải một tệp thường"):
         write_atomic(tmp_path / "out.md", b"x", force=True)
-    assert (tmp_path / "out.md").is_dir()
 
 
 @pytest.mark.parametrize("parents", [False, True])
@@ -141,3 +156,37 @@ def test_a_folder_without_write_permission_is_a_vietnamese_error(tmp_path: Path)
         assert list(folder.iterdir()) == []
     finally:
         folder.chmod(0o755)
+
+
+_TERMINATED_MID_WRITE = """
+import os, signal, sys, time
+from pathlib import Path
+from cchc_cli.output.write import write_atomic
+
+def terminated(fd):  # the signal arrives while the temporary file is being written
+    os.kill(os.getpid(), signal.SIGTERM)
+    time.sleep(5)
+
+os.fsync = terminated
+write_atomic(Path(sys.argv[1]), b"x" * 100_000)
+print("not reached")
+"""
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX signals")
+def test_a_termination_signal_during_a_write_leaves_no_temporary_file(tmp_path: Path) -> None:
+    import signal
+    import subprocess
+
+    target = tmp_path / "out" / "bao-cao.md"
+    target.parent.mkdir()
+    result = subprocess.run(
+        [sys.executable, "-c", _TERMINATED_MID_WRITE, str(target)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == -signal.SIGTERM, result.stderr
+    assert "not reached" not in result.stdout
+    assert list(target.parent.iterdir()) == []

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import shutil
+import subprocess
 import sys
 from pathlib import Path
 
@@ -11,6 +13,7 @@ from typer.testing import CliRunner
 
 from cchc_cli.checks import check
 from cchc_cli.cli.app import app
+from cchc_cli.read.discover import read_bytes, yaml_files
 from cchc_cli.read.loader import load_checked
 from tests.conftest import TreeFactory
 from tests.helpers import TASKS
@@ -123,3 +126,157 @@ def test_a_task_folder_without_permission_is_located(make_repo: TreeFactory) -> 
         assert ("data/tasks/phong", "error", "unreadable") in codes(repo)
     finally:
         (repo / "data" / "tasks" / "phong").chmod(0o755)
+
+
+# --- reads that must end: regular files only, bounded reads and walks ----------------------
+
+POSIX_ONLY = pytest.mark.skipif(os.name != "posix", reason="FIFOs, /dev/zero and symlinks")
+
+
+def run_validate(repo: Path, timeout: float = 30) -> subprocess.CompletedProcess[str]:
+    """`cchc validate` in a child process that may not hang nor take more than 1 GB."""
+
+    def bounded() -> None:
+        import resource
+
+        resource.setrlimit(resource.RLIMIT_AS, (1 << 30, 1 << 30))
+
+    return subprocess.run(
+        [sys.executable, "-m", "cchc_cli", "--data", str(repo), "validate"],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=timeout,
+        preexec_fn=bounded,
+        env={**os.environ, "NO_COLOR": "1", "PYTHONIOENCODING": "utf-8"},
+        check=False,
+    )
+
+
+@POSIX_ONLY
+def test_a_pipe_named_like_a_task_file_is_located_not_waited_on(make_repo: TreeFactory) -> None:
+    repo = make_repo()
+    os.mkfifo(repo / "data" / "tasks" / "ong.yaml")
+    result = run_validate(repo)
+    assert result.returncode == 1
+    assert (
+        "data/tasks/ong.yaml: lỗi [unreadable] “data/tasks/ong.yaml” là một ống dẫn (FIFO), "
+        "không phải tệp: không đọc." in result.stdout
+    )
+
+
+@POSIX_ONLY
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="no /dev/zero")
+def test_a_link_to_an_endless_device_is_refused_before_reading(make_repo: TreeFactory) -> None:
+    repo = make_repo()
+    (repo / "data" / "tasks" / "zero.yaml").symlink_to("/dev/zero")
+    result = run_validate(repo)
+    assert result.returncode == 1
+    assert (
+        "data/tasks/zero.yaml: lỗi [unreadable] “data/tasks/zero.yaml” (liên kết tới "
+        "“/dev/zero”) là một thiết bị, không phải tệp: không đọc." in result.stdout
+    )
+
+
+def test_reading_stops_at_the_size_limit_whatever_the_size_on_disk_says(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A file that grows while read (or a special file whose size says 0) is read no further
+    than the limit."""
+    file = tmp_path / "lon.yaml"
+    file.write_bytes(b"x" * 5000)
+    real_fstat = os.fstat
+    read: list[int] = []
+    real_read = os.read
+
+    def small_fstat(fd: int) -> os.stat_result:
+        info = list(real_fstat(fd))
+        info[6] = 0  # st_size
+        return os.stat_result(info)
+
+    def counting_read(fd: int, n: int) -> bytes:
+        chunk = real_read(fd, n)
+        read.append(len(chunk))
+        return chunk
+
+    monkeypatch.setattr(os, "fstat", small_fstat)
+    monkeypatch.setattr(os, "read", counting_read)
+    raw, problems = read_bytes(file, "lon.yaml", 1000)
+    assert raw is None
+    assert [(p.code, p.message) for p in problems] == [
+        ("too-large", "Tệp quá lớn (hơn 1,000 byte; giới hạn 1,000 byte).")
+    ]
+    assert sum(read) == 1001
+
+
+@POSIX_ONLY
+def test_a_link_to_the_root_folder_is_not_walked(make_repo: TreeFactory) -> None:
+    repo = make_repo()
+    (repo / "data" / "tasks" / "goc").symlink_to("/", target_is_directory=True)
+    (repo / "data" / "indicators" / "kho").symlink_to(repo, target_is_directory=True)
+    result = run_validate(repo, timeout=20)
+    assert result.returncode == 1
+    assert (
+        "data/tasks/goc: lỗi [unreadable] “data/tasks/goc” là liên kết tới “/”, thư mục chứa "
+        "chính thư mục dữ liệu: không đọc." in result.stdout
+    )
+    assert "data/indicators/kho: lỗi [unreadable]" in result.stdout
+
+
+@POSIX_ONLY
+@pytest.mark.parametrize("target", ["/", ".."])
+def test_a_data_folder_that_links_to_a_folder_holding_the_data_is_not_walked(
+    make_repo: TreeFactory, target: str
+) -> None:
+    repo = make_repo()
+    shutil.rmtree(repo / "data" / "tasks")
+    (repo / "data" / "tasks").symlink_to(target, target_is_directory=True)
+    result = run_validate(repo, timeout=20)
+    assert result.returncode == 1
+    assert "data/tasks: lỗi [unreadable] “data/tasks” là liên kết tới" in result.stdout
+    assert "thư mục chứa chính thư mục dữ liệu: không đọc." in result.stdout
+
+
+def test_a_walk_stops_after_its_entry_limit(make_repo: TreeFactory, tmp_path: Path) -> None:
+    many = tmp_path / "many"
+    for i in range(30):
+        (many / f"d{i}").mkdir(parents=True)
+    files, problems = yaml_files(many, lambda p: p.name, max_entries=10)
+    assert files == []
+    assert [(p.path, p.code) for p in problems] == [("many", "too-large")]
+    assert "hơn 10 tệp và thư mục con" in problems[0].message
+
+
+@POSIX_ONLY
+@pytest.mark.parametrize("folder", ["tasks", "indicators"])
+@pytest.mark.parametrize("kind", ["dangling", "loop"])
+def test_a_broken_or_looping_data_folder_link_is_unreadable(
+    make_repo: TreeFactory, folder: str, kind: str
+) -> None:
+    """Not “Dữ liệu hợp lệ … 0 nhiệm vụ”: a folder that cannot be reached is an error."""
+    repo = make_repo()
+    link = repo / "data" / folder
+    shutil.rmtree(link)
+    link.symlink_to(link if kind == "loop" else repo / "noi-khac", target_is_directory=True)
+    found = [p for p in load_checked(repo / "data", check).problems if p.path.endswith(folder)]
+    reason = "liên kết vòng" if kind == "loop" else "liên kết hỏng, trỏ tới"
+    assert [(p.path, p.code) for p in found] == [(f"data/{folder}", "unreadable")]
+    assert reason in found[0].message
+
+
+@POSIX_ONLY
+def test_a_required_file_that_is_a_pipe_or_a_broken_link_says_so(make_repo: TreeFactory) -> None:
+    repo = make_repo()
+    (repo / "data" / "areas.yaml").unlink()
+    os.mkfifo(repo / "data" / "areas.yaml")
+    (repo / "data" / "units.yaml").unlink()
+    (repo / "data" / "units.yaml").symlink_to("don-vi-cu.yaml")
+    messages = {p.path: (p.code, p.message) for p in load_checked(repo / "data", check).problems}
+    assert messages["data/areas.yaml"] == (
+        "unreadable",
+        "“data/areas.yaml” là một ống dẫn (FIFO), không phải tệp: không đọc.",
+    )
+    assert messages["data/units.yaml"] == (
+        "unreadable",
+        "Không đọc được tệp “data/units.yaml”: liên kết hỏng, trỏ tới “don-vi-cu.yaml” không có.",
+    )

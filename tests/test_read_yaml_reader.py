@@ -150,7 +150,30 @@ def test_tab_indentation_is_a_syntax_error() -> None:
 
 def test_control_character_is_refused() -> None:
     _, problems = read("a: b\x00c\n")
-    assert [p.code for p in problems] == ["syntax"]
+    assert [p.code for p in problems] == ["control-char"]
+
+
+@pytest.mark.parametrize(
+    "escaped",
+    ["\\x1b[31m", "\\e]0;owned\\a", "\\u001b[2J", "x\\ry", "\\0", "\\N", "\\L", "\\x9b"],
+)
+@pytest.mark.parametrize("accent", ["", "Tiêu đề "])
+def test_a_control_character_written_as_an_escape_is_refused_where_it_is(
+    escaped: str, accent: str
+) -> None:
+    """The same rule as for a raw control character, applied to the value after unescaping:
+    such a title could recolour, clear or retitle a terminal."""
+    data, problems = read(f'a: 1\ntitle: "{accent}{escaped}"\n')
+    assert codes_at(problems) == [("control-char", 2, 8)]
+    assert "\\x" in problems[0].message or "\\u" in problems[0].message
+    assert not any(ch in problems[0].message for ch in "\x1b\r\x00\x85\u2028\x9b")
+    assert isinstance(data, dict)
+
+
+@pytest.mark.parametrize("text", ['a: "x\\ty\\nz"\n', 'a: "\\_"\n', "a: 'x\\e'\n", "a: x\\e\n"])
+def test_tabs_newlines_and_backslashes_outside_double_quotes_are_text(text: str) -> None:
+    _, problems = read(text)
+    assert problems == []
 
 
 def test_unhashable_key_is_reported() -> None:
@@ -167,3 +190,44 @@ def test_empty_text_is_none_without_problems() -> None:
 def test_file_over_the_size_limit_is_refused() -> None:
     _, problems = decode.utf8_text(b"a: 1\n" * 10, "f.yaml", max_bytes=20)
     assert [p.code for p in problems] == ["too-large"]
+
+
+@pytest.mark.parametrize("sign", ["", "-", "+"])
+def test_a_number_too_long_to_convert_is_a_located_error(sign: str) -> None:
+    """Python refuses to turn more than 4 300 digits into an int: our error, not its."""
+    data, problems = read(f"a: 1\npercent: {sign}{'9' * 5000}\n")
+    assert codes_at(problems) == [("out-of-range", 2, 10)]
+    assert "5,00" in problems[0].message or "5.00" in problems[0].message
+    assert isinstance(data, dict)
+    assert data["a"] == 1
+
+
+@pytest.mark.parametrize(
+    ("written", "number"),
+    [("1e3", 1000.0), ("1.5e2", 150.0), ("1E3", 1000.0), ("+.5", 0.5), ("-2.5E-1", -0.25)],
+)
+def test_yaml_1_2_floats_are_numbers(written: str, number: float) -> None:
+    assert read(f"value: {written}\n") == ({"value": number}, [])
+
+
+@pytest.mark.parametrize("written", ["1_000.5", "1:30.5", "1e", "e3", "09", "1.5e2x"])
+def test_what_the_core_schema_does_not_call_a_float_stays_text(written: str) -> None:
+    assert read(f"value: {written}\n") == ({"value": written}, [])
+
+
+@pytest.mark.parametrize(
+    ("encoding", "name"),
+    [
+        ("utf-32", "UTF-32"),  # its byte order mark starts like UTF-16's
+        ("utf-32-le", "UTF-32"),
+        ("utf-32-be", "UTF-32"),
+        ("utf-16", "UTF-16"),
+        ("utf-16-le", "UTF-16"),  # no byte order mark: found by its zero bytes
+        ("utf-16-be", "UTF-16"),
+    ],
+)
+def test_a_wide_encoding_is_named_for_what_it_is(encoding: str, name: str) -> None:
+    data, problems = read("tasks: []\n".encode(encoding))
+    assert data is None
+    assert codes_at(problems) == [("encoding", 1, 1)]
+    assert problems[0].message.endswith(f"Tệp được lưu dạng {name}.")

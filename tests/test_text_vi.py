@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from cchc_cli.text_vi import dmy, number, os_error_text, percent, printable, thousands
+from cchc_cli.text_vi import dmy, number, os_error_text, percent, printable, shown_path, thousands
 
 
 def test_dates_and_numbers() -> None:
@@ -78,3 +78,17 @@ def test_thousands_with_a_dot_decimals_with_a_comma(
 @given(st.floats(min_value=-1e9, max_value=1e9, allow_nan=False), st.integers(0, 4))
 def test_thousands_reads_back_as_number(value: float, digits: int) -> None:
     assert thousands(value, digits).replace(".", "") == number(value, digits)
+
+
+@pytest.mark.parametrize(
+    ("name", "shown"),
+    [
+        ("data/tasks/Việt.yaml", "data/tasks/Việt.yaml"),
+        ("data/tasks/sai\udcff.yaml", "data/tasks/sai\\xff.yaml"),  # the byte 0xFF
+        ("data/tasks/a\nb.yaml", "data/tasks/a\\nb.yaml"),
+        ("data/tasks/a\x1b[2J.yaml", "data/tasks/a\\x1b[2J.yaml"),
+    ],
+)
+def test_file_names_are_shown_encodable_and_on_one_line(name: str, shown: str) -> None:
+    assert shown_path(name) == shown
+    shown_path(name).encode("utf-8")

@@ -18,10 +18,12 @@ from cchc_cli.errors import Problem
 
 def check(dataset: Dataset) -> list[Problem]:
     """Every cross-file problem of a loaded dataset."""
+    plan = dataset.plan
+    period = (plan.period.start, plan.period.end) if plan is not None else None
     found = [
         *task_problems(dataset),
         *reference_problems(dataset),
-        *(p for i in dataset.indicators for p in indicator_problems(i)),
+        *(p for i in dataset.indicators for p in indicator_problems(i, period)),
         *par_problems(dataset),
         *report_problems(dataset),
     ]

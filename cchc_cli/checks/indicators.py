@@ -12,14 +12,19 @@ from cchc_cli.models import Indicator, SipasElement, Target
 SURVEY_TOLERANCE = 0.05  # percentage points: a published % is rounded to 1-2 decimals
 
 
-def indicator_problems(ind: Located[Indicator]) -> Iterator[Problem]:
-    """Repeated years, survey counts that do not add up, and clashing target spans."""
+def indicator_problems(
+    ind: Located[Indicator], period: tuple[int, int] | None = None
+) -> Iterator[Problem]:
+    """Repeated years, survey counts that do not add up, clashing target spans, and years
+    outside the plan's `period` (first and last year), when it is known."""
     years: set[int] = set()
     for i, value in enumerate(ind.item.values):
         loc = (*ind.loc, "values", i)
         if value.year in years:
             yield at(ind.path, (*loc, "year"), "duplicate-id", f"Năm {value.year} ghi hai lần.")
         years.add(value.year)
+        if period is not None and not period[0] <= value.year <= period[1]:
+            yield _outside(ind.path, (*loc, "year"), f"Kết quả năm {value.year}", period)
         if (value.surveyed is None) != (value.satisfied is None):
             yield Problem(
                 ind.path,
@@ -51,11 +56,14 @@ def indicator_problems(ind: Located[Indicator]) -> Iterator[Problem]:
                         "Kiểm tra lại tỷ lệ hoặc số phiếu.",
                     )
         yield from _element_problems(ind.path, loc, value.elements)
-    yield from target_problems(ind.path, (*ind.loc, "targets"), ind.item.targets)
+    yield from target_problems(ind.path, (*ind.loc, "targets"), ind.item.targets, period)
 
 
-def target_problems(path: str, loc: Loc, targets: Sequence[Target]) -> Iterator[Problem]:
-    """Target spans that are reversed, repeated, or overlap without nesting (`target-years`)."""
+def target_problems(
+    path: str, loc: Loc, targets: Sequence[Target], period: tuple[int, int] | None = None
+) -> Iterator[Problem]:
+    """Target spans that are reversed, repeated, or overlap without nesting (`target-years`),
+    and spans reaching outside the plan's `period` when it is known (`outside-period`)."""
     spans: list[tuple[int, int]] = []
     for i, target in enumerate(targets):
         first, last = target.span
@@ -70,6 +78,22 @@ def target_problems(path: str, loc: Loc, targets: Sequence[Target]) -> Iterator[
                 "trong 2021-2030) thì khoảng hẹp được dùng cho các năm của nó.",
             )
         spans.append((first, last))
+        if period is not None and (first < period[0] or last > period[1]):
+            where = (*loc, i, "years")
+            yield _outside(path, where, f"Chỉ tiêu năm “{target.years}”", period)
+
+
+def _outside(path: str, loc: Loc, what: str, period: tuple[int, int]) -> Problem:
+    return Problem(
+        path,
+        0,
+        0,
+        "outside-period",
+        f"{what} nằm ngoài giai đoạn của kế hoạch ({period[0]}-{period[1]}).",
+        "Kiểm tra năm; số liệu của năm ngoài kế hoạch không được so với chỉ tiêu của kế hoạch.",
+        level="warning",
+        loc=loc,
+    )
 
 
 def _clash(a: tuple[int, int], b: tuple[int, int]) -> bool:

@@ -46,6 +46,19 @@ def _unique_codes(dataset: Dataset) -> Iterator[Problem]:
                     "Mỗi mã chỉ dùng một lần.",
                 )
             seen.add(code)
+    if dataset.plan is not None:
+        numbers: dict[int, int] = {}
+        for i, solution in enumerate(dataset.plan.solutions):
+            if solution.number in numbers:
+                yield at(
+                    dataset.display(dataset.data_dir / PLAN_FILE),
+                    ("solutions", i, "number"),
+                    "duplicate-id",
+                    f"Số thứ tự giải pháp {solution.number} bị trùng (đã dùng cho giải pháp "
+                    f"“{dataset.plan.solutions[numbers[solution.number]].id}”).",
+                    "Mỗi giải pháp một số thứ tự, như trong kế hoạch.",
+                )
+            numbers.setdefault(solution.number, i)
     for ind, other in repeats(dataset.indicators, lambda i: i.id):  # unique across files
         yield at(
             ind.path,
@@ -71,6 +84,18 @@ def _task_ids(dataset: Dataset) -> Iterator[Problem]:
             "duplicate-id",
             f"Mã nhiệm vụ “{task.item}” bị trùng.",
             f"Mã này đã dùng ở {other.path} (mục {other.loc[-1]}); hãy đặt mã khác.",
+        )
+    # VP-01 and vp-01 are one id to a person, to Excel and to Windows file names.
+    first_of: dict[str, Located[str]] = {}  # each exact id at its first place, in order
+    for written in ids:
+        first_of.setdefault(written.item, written)
+    for task, other in repeats(first_of.values(), lambda i: i.casefold()):
+        yield at(
+            task.path,
+            (*task.loc, "id"),
+            "duplicate-id",
+            f"Mã nhiệm vụ “{task.item}” chỉ khác mã “{other.item}” ở chữ hoa, chữ thường.",
+            f"Mã “{other.item}” đã dùng ở {other.path} (mục {other.loc[-1]}); hãy đặt mã khác.",
         )
 
 

@@ -68,6 +68,27 @@ def _task_dates(task: Located[Task], dataset: Dataset) -> Iterator[Problem]:
             "date-order",
             f"Ngày hoàn thành {dmy(t.completed)} trước ngày bắt đầu {dmy(t.start)}.",
         )
+    span = _period(dataset)
+    if span is not None:
+        completions = [((*task.loc, "completed"), t.completed)]
+        completions += [
+            ((*task.loc, "occurrences", i, "completed"), occ.completed)
+            for i, occ in enumerate(t.occurrences)
+        ]
+        for loc, done in completions:
+            if done is not None and not span[0] <= done.year <= span[1]:
+                yield Problem(
+                    task.path,
+                    0,
+                    0,
+                    "outside-period",
+                    f"Ngày hoàn thành {dmy(done)} nằm ngoài giai đoạn của kế hoạch "
+                    f"({span[0]}-{span[1]}).",
+                    "Kiểm tra năm của ngày hoàn thành; việc xong sau khi kế hoạch kết thúc "
+                    "không được tính vào kế hoạch này.",
+                    level="warning",
+                    loc=loc,
+                )
 
 
 def _task_progress(task: Located[Task], period: tuple[int, int] | None) -> Iterator[Problem]:
@@ -123,13 +144,23 @@ def _task_progress(task: Located[Task], period: tuple[int, int] | None) -> Itera
                 "Gộp các cập nhật của kỳ này vào một mục.",
             )
         seen.add(occ.period)
-        if occ.due is not None and int(occ.period[:4]) > occ.due.year:
+        begins = period_start(occ.period)
+        if occ.due is not None and occ.due < begins:
             yield at(
                 task.path,
                 (*loc, "due"),
                 "date-order",
-                f"Hạn {dmy(occ.due)} trước kỳ “{occ.period}”.",
+                f"Hạn {dmy(occ.due)} trước kỳ “{occ.period}” (kỳ bắt đầu {dmy(begins)}).",
                 "Hạn riêng của một kỳ nằm trong kỳ đó hoặc sau nó.",
+            )
+        if occ.completed is not None and occ.completed < begins:
+            yield at(
+                task.path,
+                (*loc, "completed"),
+                "date-order",
+                f"Kỳ “{occ.period}” hoàn thành ngày {dmy(occ.completed)}, trước khi kỳ bắt đầu "
+                f"({dmy(begins)}).",
+                "Kiểm tra “period” và ngày hoàn thành của kỳ (ngày viết dd/mm/yyyy).",
             )
         yield from _updates(task.path, loc, occ.updates, occ.completed, period)
 
@@ -165,6 +196,16 @@ def _updates(
                 f"xuống {after.percent}% ({dmy(after.date)}).",
                 "Tiến độ chỉ tăng theo thời gian; kiểm tra lại ngày hoặc số phần trăm.",
             )
+    for index, update in enumerate(updates):
+        if completed is not None and update.date > completed:
+            yield at(
+                path,
+                (*loc, "updates", index, "date"),
+                "date-order",
+                f"Cập nhật ngày {dmy(update.date)} sau ngày hoàn thành {dmy(completed)}.",
+                "Việc đã xong thì không còn cập nhật tiến độ: sửa ngày của cập nhật, hoặc "
+                "ngày hoàn thành (“completed”) nếu việc xong muộn hơn.",
+            )
     done = [i for i, u in ordered if u.percent == 100]
     if done and completed is not None and updates[done[0]].date < completed:
         yield at(
@@ -184,6 +225,13 @@ def _updates(
             "Tiến độ đạt 100% nhưng chưa ghi ngày hoàn thành.",
             "Thêm “completed: dd/mm/yyyy” (ngày hoàn thành thực tế).",
         )
+
+
+def period_start(period: str) -> date:
+    """The first day of an occurrence's period: ``2024`` → 01/01/2024, ``2024-Q3`` →
+    01/07/2024 (`period` matches the model's pattern)."""
+    year, _, quarter = period.partition("-Q")
+    return date(int(year), 3 * int(quarter) - 2 if quarter else 1, 1)
 
 
 def _span(periods: list[str]) -> str:

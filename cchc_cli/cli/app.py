@@ -18,7 +18,7 @@ import typer
 
 from cchc_cli import __version__
 from cchc_cli.cli.add import add
-from cchc_cli.cli.common import Settings
+from cchc_cli.cli.common import Settings, guard_streams, os_failure
 from cchc_cli.cli.done import done
 from cchc_cli.cli.explain import explain
 from cchc_cli.cli.export import export
@@ -30,6 +30,7 @@ from cchc_cli.cli.schema import schema
 from cchc_cli.cli.status import status
 from cchc_cli.cli.update import update
 from cchc_cli.cli.validate import validate
+from cchc_cli.errors import ExitCode
 
 app = typer.Typer(
     name="cchc",
@@ -86,5 +87,12 @@ def _utf8_streams() -> None:
 
 def main() -> None:
     """Console-script entry point."""
+    guard_streams()
     _utf8_streams()
-    app()
+    try:
+        app()
+    except OSError as error:  # outside a command's own handling (--version, explain…)
+        from cchc_cli.output.console import print_error
+
+        print_error(os_failure(error))
+        raise SystemExit(int(ExitCode.INVALID)) from None

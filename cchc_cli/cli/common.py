@@ -7,7 +7,10 @@ The core never names a command-line option: its errors carry the `field` at faul
 
 from __future__ import annotations
 
+import errno
+import io
 import os
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -66,14 +69,51 @@ def handled() -> Iterator[None]:
         print_error(worded(error))
         raise typer.Exit(int(error.exit_code)) from None
     except OSError as error:
-        where = f" “{Path(error.filename).as_posix()}”" if error.filename else ""
-        print_error(
-            CchcError(
-                f"Không đọc hoặc ghi được{where}: {os_error_text(error)}.",
-                "Kiểm tra đường dẫn, quyền truy cập và chỗ trống trên ổ đĩa.",
-            )
-        )
+        print_error(os_failure(error))
         raise typer.Exit(int(ExitCode.INVALID)) from None
+
+
+def os_failure(error: OSError) -> CchcError:
+    """The message of a read or write the operating system refused."""
+    if isinstance(error, StdoutClosedError):
+        return CchcError(
+            "Không ghi được kết quả: đầu ra chuẩn (stdout) đã bị đóng.",
+            "Chuyển kết quả vào một tệp (“> ket-qua.txt”) thay vì đóng nó (“>&-”).",
+        )
+    where = f" “{Path(error.filename).as_posix()}”" if error.filename else ""
+    return CchcError(
+        f"Không đọc hoặc ghi được{where}: {os_error_text(error)}.",
+        "Kiểm tra đường dẫn, quyền truy cập và chỗ trống trên ổ đĩa.",
+    )
+
+
+class StdoutClosedError(OSError):
+    """A write to a standard output that the shell closed (``cchc validate >&-``)."""
+
+
+class ClosedOutput(io.TextIOBase):
+    """Stands in for a closed standard output (Python leaves ``sys.stdout`` None): every
+    write fails with `StdoutClosedError`, reported like any other failed write."""
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, text: str) -> int:
+        if not text:
+            return 0  # nothing lost: a command with nothing to say still succeeds
+        raise StdoutClosedError(errno.EBADF, "standard output is closed")
+
+    def flush(self) -> None:
+        """Nothing was written: nothing to flush at exit."""
+
+
+def guard_streams() -> None:
+    """Make closed standard streams safe: writing to a closed stdout is a reported failure
+    (exit 1), and messages for a closed stderr are dropped (nobody can read them)."""
+    if sys.stdout is None:
+        sys.stdout = ClosedOutput()
+    if sys.stderr is None:
+        sys.stderr = Path(os.devnull).open("w", encoding="utf-8")  # noqa: SIM115 (for the run)
 
 
 def find_data_dir(option: Path | None, cwd: Path | None = None) -> Path:
@@ -134,9 +174,12 @@ def parse_day(text: str, field: str) -> date:
     except ValueError:
         value = None
     if not isinstance(value, date):
-        raise UsageError(
-            f"Ngày “{text}” không hợp lệ.",
-            "Viết ngày dạng dd/mm/yyyy, ví dụ 31/12/2022 (hoặc 2022-12-31).",
-            field=field,
-        )
+        hint = "Viết ngày dạng dd/mm/yyyy, ví dụ 31/12/2022 (hoặc 2022-12-31)."
+        odd = [ch for ch in text if ch.isdigit() and not ch.isascii()]
+        if odd:
+            hint = (
+                f"Chữ số “{odd[0]}” (U+{ord(odd[0]):04X}) không phải chữ số 0-9 thường: gõ lại "
+                "bằng bàn phím số. " + hint
+            )
+        raise UsageError(f"Ngày “{text}” không hợp lệ.", hint, field=field)
     return value

@@ -3,15 +3,19 @@
 # No `from __future__ import annotations` here: Typer reads these signatures at every start,
 # and string annotations cost it an eval each (5 ms of `cchc --version`; benchmarks/RESULTS.md).
 
+import os
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from cchc_cli.cli.common import handled, load_dataset
 from cchc_cli.errors import ExitCode, Problem, UsageError
+
+if TYPE_CHECKING:
+    from cchc_cli.dataset import Dataset
 
 
 class ProblemFormat(StrEnum):
@@ -56,8 +60,9 @@ def validate(
     with handled():
         dataset = load_dataset(ctx)
         problems = dataset.problems
-        if files:
-            problems = only_in(problems, [dataset.display(named(f)) for f in files])
+        wanted = [named(f, dataset) for f in files or []]
+        if wanted and None not in wanted:
+            problems = only_in(problems, [w for w in wanted if w is not None])
         rendered = FORMATTERS[output_format.value](problems)
         if output_format is ProblemFormat.text:
             print_diagnostics(rendered, sys.stdout)
@@ -68,14 +73,27 @@ def validate(
         raise typer.Exit(int(ExitCode.INVALID if failed else ExitCode.OK))
 
 
-def named(path: Path) -> Path:
-    """A file or folder named on the command line, which must exist."""
-    if not path.exists():
+def named(path: Path, dataset: "Dataset") -> str | None:
+    """A file or folder named on the command line, as problems show it; None for a folder
+    that holds the whole data folder. It must exist and lie in the data folder: any other
+    file would be “valid” only because it is never read."""
+    if not os.path.lexists(path):
         raise UsageError(
             f"Không có tệp hay thư mục “{path.as_posix()}”.",
             "Kiểm tra tên tệp; đường dẫn tính từ thư mục hiện tại.",
         )
-    return path.resolve()
+    data_dir = dataset.data_dir
+    typed = Path(os.path.abspath(path))  # noqa: PTH100 (links kept as typed; resolve() next)
+    for place in (typed, path.resolve()):
+        if place.is_relative_to(data_dir):
+            return dataset.display(place)
+        if data_dir.is_relative_to(place):
+            return None
+    raise UsageError(
+        f"“{path.as_posix()}” nằm ngoài thư mục dữ liệu “{data_dir.as_posix()}”.",
+        "cchc validate chỉ kiểm tra các tệp trong thư mục dữ liệu; nêu tệp hay thư mục bên "
+        "trong nó, hoặc bỏ tên tệp để kiểm tra cả kho.",
+    )
 
 
 def only_in(problems: list[Problem], wanted: list[str]) -> list[Problem]:

@@ -17,7 +17,6 @@ loads; `cchc_cli.init.write` puts the files on disk, all or nothing.
 from __future__ import annotations
 
 import json
-import re
 import shlex
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass
@@ -34,12 +33,12 @@ from cchc_cli.read import yaml_reader
 from cchc_cli.report.templates import builtin_dir
 from cchc_cli.statistics_model import MetricsFile, StatisticsFile
 from cchc_cli.templating import environment
+from cchc_cli.text_vi import first_control, printable
 
 SCAFFOLD_DIR = "scaffold_files"
 TEMPLATE_SUFFIX = ".j2"
 DOT_PREFIX = "dot-"
 START_MARK = "__start__"  # in a file name: the plan's first year (assessments/2021.yaml)
-_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 MIN_YEAR, MAX_YEAR = 1900, 2200
 
 
@@ -108,9 +107,19 @@ class InitOptions:
 
 
 def text_problem(value: str) -> str | None:
-    """Why `value` cannot be a one-line text answer (“không được trống …”), or None."""
-    if not value.strip() or _CONTROL.search(value):
+    """Why `value` cannot be a one-line text answer (“không được trống …”), or None.
+
+    Line and paragraph separators (U+2028, U+2029, U+0085) break a line as a newline does.
+    """
+    if not value.strip() or "\n" in value or "\t" in value:
         return "không được trống hay xuống dòng"
+    index = first_control(value)
+    if index is not None:
+        char = value[index]
+        return (
+            f"không được chứa ký tự xuống dòng hay ký tự điều khiển {printable(char)} "
+            f"(U+{ord(char):04X}, vị trí {index + 1})"
+        )
     return None
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from collections.abc import Callable, Sequence
 
 from cchc_cli.errors import Problem
@@ -16,10 +17,24 @@ from cchc_cli.text_vi import printable
 LEVEL_LABELS = {"error": "lỗi", "warning": "cảnh báo"}
 
 
+_DRIVE = re.compile(r"[A-Za-z]:[/\\]")
+
+
+def quoted_path(path: str) -> str:
+    """`path` as text output shows it: in double quotes (JSON-escaped) when it holds a colon
+    (other than a Windows drive's), a quote or a line break, so that a file named
+    ``a.yaml:9:9: lỗi …`` cannot pass for a problem at line 9."""
+    rest = path[2:] if _DRIVE.match(path) else path
+    if any(ch in rest for ch in ':"\n\r') or path != path.strip():
+        return json.dumps(path, ensure_ascii=False)
+    return path
+
+
 def _where(problem: Problem) -> str:
+    path = quoted_path(problem.path)
     if problem.line <= 0:
-        return problem.path
-    return f"{problem.path}:{problem.line}:{problem.col}"
+        return path
+    return f"{path}:{problem.line}:{problem.col}"
 
 
 def format_text(problems: Sequence[Problem]) -> str:

@@ -10,6 +10,9 @@ file or the new one, never half of one. Then:
 - with `force`, it is renamed over the target (``os.replace``), which is atomic too; a
   folder, device, pipe or link at the target is never replaced.
 
+A termination signal (SIGTERM, SIGHUP) during the write removes the temporary file before
+the process ends: no ``.NAME.xxxx.tmp`` is left behind.
+
 The target's folder must exist unless `parents` is given: a typo in a folder name is an
 error, not a new folder.
 """
@@ -19,12 +22,19 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import signal
+import stat
 import tempfile
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 from cchc_cli.errors import CchcError, MissingFolderError, OutputExistsError
 from cchc_cli.text_vi import os_error_text
 
+_END_SIGNALS = ("SIGTERM", "SIGHUP")
 # Where hard links are not supported (some network and FAT drives), an O_EXCL create is
 # still exclusive, though a reader may then see a partly written file.
 _NO_LINKS = {errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EXDEV, errno.EMLINK}
@@ -33,6 +43,11 @@ _NO_LINKS = {errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EXDEV, errno.EM
 def write_atomic(path: Path, content: bytes, *, force: bool = False, parents: bool = False) -> None:
     """Write `content` to `path` (see the module docstring). `CchcError`s say what failed."""
     _check_target(path, force=force)
+    with _signals_end_cleanly():
+        _write(path, content, force=force, parents=parents)
+
+
+def _write(path: Path, content: bytes, *, force: bool, parents: bool) -> None:
     try:
         _ensure_folder(path.parent, parents=parents)
         tmp = _temporary(path, content)
@@ -48,6 +63,48 @@ def write_atomic(path: Path, content: bytes, *, force: bool = False, parents: bo
             f"Không ghi được tệp “{path.as_posix()}”: {os_error_text(exc)}.",
             "Kiểm tra thư mục đích và quyền ghi.",
         ) from exc
+
+
+class _Signalled(BaseException):
+    """A termination signal that arrived during a write, raised so that cleanup runs."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+@contextmanager
+def _signals_end_cleanly() -> Iterator[None]:
+    """While a file is written, SIGTERM and SIGHUP unwind the write (removing its temporary
+    file, as an exception would) and are then delivered again, so the process still ends as
+    the signal asks. Only signals left at their default action are taken over, and only in
+    the main thread (where Python runs signal handlers)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    taken: dict[int, Any] = {}
+
+    def unwind(signum: int, frame: object) -> None:
+        raise _Signalled(signum)
+
+    for name in _END_SIGNALS:
+        number = getattr(signal, name, None)
+        if number is not None and signal.getsignal(number) is signal.SIG_DFL:
+            taken[number] = signal.signal(number, unwind)
+    try:
+        yield
+    except _Signalled as caught:
+        _restore(taken)
+        signal.raise_signal(caught.signum)  # the default action: the process ends here
+        raise SystemExit(128 + caught.signum) from None
+    finally:
+        _restore(taken)
+
+
+def _restore(taken: dict[int, Any]) -> None:
+    for number, handler in taken.items():
+        signal.signal(number, handler)
+    taken.clear()
 
 
 def _ensure_folder(folder: Path, *, parents: bool) -> None:
@@ -69,11 +126,20 @@ def _ensure_folder(folder: Path, *, parents: bool) -> None:
 
 
 def _check_target(path: Path, *, force: bool) -> None:
-    present = os.path.lexists(path)
-    if present and not force:
+    try:
+        mode = path.lstat().st_mode
+    except OSError:
+        return  # nothing there, or a parent that is not a folder: `_ensure_folder` says so
+    if stat.S_ISDIR(mode):  # --force would not help: say so at once
+        raise CchcError(
+            f"“{path.as_posix()}” là một thư mục, không phải tệp.",
+            f"Ghi vào một tệp trong thư mục đó, ví dụ “{(path / 'bao-cao').as_posix()}"
+            f"{path.suffix or '.md'}”, hoặc chọn tên tệp khác.",
+        )
+    if not force:
         raise _exists(path)
-    if present and (path.is_symlink() or not path.is_file()):
-        # Renaming over a folder, device, pipe or link would replace it, not write into it.
+    if not stat.S_ISREG(mode):
+        # Renaming over a device, pipe or link would replace it, not write into it.
         raise CchcError(
             f"“{path.as_posix()}” không phải một tệp thường; không ghi đè lên nó.",
             "Chọn một tên tệp khác.",

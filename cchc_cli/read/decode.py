@@ -2,12 +2,22 @@
 
 from __future__ import annotations
 
+import re
+
 from cchc_cli.dataset import DEFAULT_LIMITS
 from cchc_cli.errors import Problem
 
 DEFAULT_MAX_BYTES = DEFAULT_LIMITS.max_bytes
 _BOM = b"\xef\xbb\xbf"
-_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+# How a file in a wider encoding begins (YAML 1.2, 5.2): with its byte order mark, or with
+# the zero bytes of an ASCII first character. UTF-32 first: its LE mark starts like UTF-16's.
+_WIDE_STARTS = (
+    ("UTF-32", (b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")),
+    ("UTF-16", (b"\xff\xfe", b"\xfe\xff")),
+)
+_WIDE_ZEROS = re.compile(
+    b"(?P<utf32>[^\x00]\x00\x00\x00|\x00\x00\x00[^\x00])|(?P<utf16>[^\x00]\x00|\x00[^\x00])"
+)
 
 
 def utf8_text(
@@ -18,8 +28,8 @@ def utf8_text(
         return "", [too_large(path, len(raw), max_bytes)]
     if raw.startswith(_BOM):
         raw = raw[len(_BOM) :]
-    elif raw.startswith(_UTF16_BOMS):
-        return "", [_encoding_problem(path, 1, 1, "Tệp được lưu dạng UTF-16.")]
+    elif wide := _wide_encoding(raw):
+        return "", [_encoding_problem(path, 1, 1, f"Tệp được lưu dạng {wide}.")]
     try:
         return raw.decode("utf-8"), []
     except UnicodeDecodeError as exc:
@@ -32,14 +42,33 @@ def utf8_text(
         ]
 
 
-def too_large(path: str, size: int, max_bytes: int) -> Problem:
-    """The problem of a file of `size` bytes over the limit."""
+def _wide_encoding(raw: bytes) -> str | None:
+    """``UTF-16`` or ``UTF-32`` when `raw` starts like a file in that encoding, else None.
+
+    A zero byte is never part of UTF-8 text a person wrote, so a zero among the first four
+    bytes means a wider encoding even without a byte order mark.
+    """
+    for name, starts in _WIDE_STARTS:
+        if raw.startswith(starts):
+            return name
+    if b"\x00" not in raw[:4]:
+        return None
+    found = _WIDE_ZEROS.match(raw)
+    if found is None:
+        return None
+    return "UTF-32" if found.group("utf32") else "UTF-16"
+
+
+def too_large(path: str, size: int | None, max_bytes: int) -> Problem:
+    """The problem of a file of `size` bytes over the limit (None: not known, only that it
+    goes on past the limit)."""
+    shown = f"{size:,} byte" if size is not None else f"hơn {max_bytes:,} byte"
     return Problem(
         path,
         1,
         1,
         "too-large",
-        f"Tệp quá lớn ({size:,} byte; giới hạn {max_bytes:,} byte).",
+        f"Tệp quá lớn ({shown}; giới hạn {max_bytes:,} byte).",
         "Hãy chia tệp thành nhiều tệp nhỏ hơn.",
     )
 

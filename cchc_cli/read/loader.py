@@ -51,7 +51,13 @@ from cchc_cli.models import (
 )
 from cchc_cli.models_par import ParAssessmentFile, ParCriteriaFile, ParResultsFile, ParScore
 from cchc_cli.read import decode, overlay, yaml_reader
-from cchc_cli.read.discover import YAML_SUFFIXES, top_level_files, unreadable, yaml_files
+from cchc_cli.read.discover import (
+    YAML_SUFFIXES,
+    read_bytes,
+    top_level_files,
+    unreadable,
+    yaml_files,
+)
 from cchc_cli.read.locate import position
 from cchc_cli.read.schema_problems import validation_problems
 
@@ -79,13 +85,9 @@ def _gc_paused() -> Iterator[None]:
 def _read_text(file: Path, shown: str, limits: Limits) -> tuple[str, list[Problem]]:
     if (changed := overlay.content(file)) is not None:  # a write command checking its change
         return decode.utf8_text(changed, shown, limits.max_bytes)
-    try:
-        size = file.stat().st_size
-        if size > limits.max_bytes:  # refused before it is read into memory
-            return "", [decode.too_large(shown, size, limits.max_bytes)]
-        raw = file.read_bytes()
-    except OSError as exc:
-        return "", [unreadable(shown, exc)]
+    raw, problems = read_bytes(file, shown, limits.max_bytes)
+    if raw is None:
+        return "", problems
     return decode.utf8_text(raw, shown, limits.max_bytes)
 
 
@@ -150,16 +152,8 @@ def _load_list(
 def _load_single(dataset: Dataset, file: Path, model: type[M], required: bool) -> M | None:
     shown = dataset.display(file)
     try:
-        exists = file.exists()
-    except OSError as exc:
-        dataset.problems.append(unreadable(shown, exc))
-        return None
-    if exists and not file.is_file():
-        dataset.problems.append(
-            Problem(shown, 0, 0, "unreadable", f"“{shown}” phải là một tệp, không phải thư mục.")
-        )
-        return None
-    if not exists:
+        file.lstat()  # a broken link is there, and unreadable: not a missing file
+    except FileNotFoundError:
         if required:
             dataset.problems.append(
                 Problem(
@@ -171,6 +165,9 @@ def _load_single(dataset: Dataset, file: Path, model: type[M], required: bool) -
                     "Tạo tệp này (xem README) hoặc chép từ một kho mẫu (“cchc init”).",
                 )
             )
+        return None
+    except OSError as exc:
+        dataset.problems.append(unreadable(shown, exc, path=file))
         return None
     dataset.files[shown] = file
     data, text, problems = read_yaml(file, shown, dataset.limits)

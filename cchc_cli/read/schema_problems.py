@@ -13,6 +13,7 @@ from pydantic_core import ErrorDetails
 from yaml.nodes import Node, ScalarNode
 
 from cchc_cli.errors import Loc, Problem
+from cchc_cli.models import PERIOD_PATTERN, YEARS_PATTERN
 from cchc_cli.read.locate import find_node
 
 _QUOTE_HINT = 'Nếu đây là chữ, hãy đặt trong dấu nháy kép, ví dụ “"Có"”.'
@@ -27,7 +28,7 @@ _PATTERN_MESSAGES = {
         "Mã nhiệm vụ “{input}” không hợp lệ.",
         "Mã nhiệm vụ gồm chữ không dấu, chữ số và các dấu “-”, “_”, “.”, ví dụ “VP-01”.",
     ),
-    r"^\d{4}(\s*-\s*\d{4})?$": (
+    YEARS_PATTERN: (
         "Năm áp dụng “{input}” không hợp lệ.",
         "Viết một năm (2025) hoặc một khoảng năm (“2021-2030”).",
     ),
@@ -35,11 +36,11 @@ _PATTERN_MESSAGES = {
         "Số thứ tự tiêu chí “{input}” không hợp lệ.",
         'Viết như trong bộ tiêu chí, các cấp cách nhau bằng dấu chấm, ví dụ "1.1.2".',
     ),
-    r"^\d{4}(-Q[1-4])?$": (
+    PERIOD_PATTERN: (
         "Kỳ “{input}” không hợp lệ.",
         "Viết năm (2024) cho nhiệm vụ hằng năm, hoặc “2024-Q1” … “2024-Q4” cho hằng quý.",
     ),
-    r"^\d{4}-(0[1-9]|1[0-2]|Q[1-4])$": (
+    r"^[0-9]{4}-(0[1-9]|1[0-2]|Q[1-4])$": (
         "Kỳ số liệu “{input}” không hợp lệ.",
         "Viết tháng “2024-03” (tháng 3 năm 2024) hoặc quý “2024-Q1” … “2024-Q4”.",
     ),
@@ -49,6 +50,18 @@ _NUMBER_HINT = (
     "Viết số không có dấu ngăn cách hàng nghìn và không có “%” (4131, 99.5); phần thập phân "
     "dùng dấu chấm."
 )
+
+
+def date_hint(written: str) -> str:
+    """How to write a date, naming digits that are not 0-9 when `written` holds some."""
+    odd = [ch for ch in written if ch.isdigit() and not ch.isascii()]
+    if odd:
+        return (
+            f"Ngày có chữ số “{odd[0]}” (U+{ord(odd[0]):04X}) không phải chữ số 0-9 thường "
+            "(chữ số toàn khổ hay chữ số Ả Rập, thường do bộ gõ): gõ lại bằng bàn phím số. "
+            + _DATE_HINT
+        )
+    return _DATE_HINT
 
 
 def _field_names(model: type[BaseModel] | None) -> list[str]:
@@ -121,7 +134,14 @@ def describe(
             )
         return "unknown-field", f"Trường “{field}” không có trong mẫu dữ liệu.", hint
     if kind in {"value_error", "date_type", "date_parsing", "date_from_datetime_inexact"}:
-        return "invalid-date", f"Ngày “{shown}” không hợp lệ.", _DATE_HINT
+        return "invalid-date", f"Ngày “{shown}” không hợp lệ.", date_hint(shown)
+    if kind == "blank_text":
+        return (
+            "empty-value",
+            f"Trường “{field}” chỉ có dấu cách hoặc ký tự vô hình.",
+            "Ghi nội dung thật; ký tự vô hình (dấu cách rộng 0, U+200B…) thường do chép từ "
+            "trang web hay Word.",
+        )
     if kind == "finite_number":
         return (
             "invalid-value",

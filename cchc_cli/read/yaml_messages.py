@@ -8,6 +8,7 @@ from typing import Any
 import yaml
 
 from cchc_cli.errors import Problem
+from cchc_cli.text_vi import printable
 
 _INDENT = "Kiểm tra thụt lề: các khoá cùng cấp phải thẳng cột, thụt bằng dấu cách (không dùng Tab)."
 _QUOTE = "Nếu giá trị có dấu “: ” hoặc “ #”, hãy đặt cả giá trị trong dấu nháy kép."
@@ -131,7 +132,7 @@ def syntax_problem(path: str, exc: yaml.YAMLError, text: str = "") -> Problem:
             path,
             line,
             col,
-            "syntax",
+            "control-char",
             f"Tệp chứa ký tự điều khiển không được phép (mã U+{_code_point(exc.character):04X}).",
             "Xoá ký tự lạ (thường do chép từ Word hoặc PDF) rồi lưu lại.",
         )
@@ -150,6 +151,32 @@ def syntax_problem(path: str, exc: yaml.YAMLError, text: str = "") -> Problem:
         mark = getattr(exc, "context_mark", None) or mark
     message, hint = vietnamese(problem)
     return at_mark(path, mark, "syntax", message, hint)
+
+
+def control_in_value(path: str, node: Any, value: str, index: int) -> Problem:
+    """A control character that an escape in a double-quoted value produced."""
+    char = value[index]
+    shown = printable(value if len(value) <= 60 else value[:57] + "…")
+    return at_mark(
+        path,
+        node.start_mark,
+        "control-char",
+        f"Giá trị “{shown}” chứa ký tự điều khiển {printable(char)} (mã U+{ord(char):04X}, "
+        f"vị trí {index + 1} trong giá trị).",
+        "Ký tự điều khiển (viết “\\e”, “\\x1b”, “\\u001b”, “\\r”… trong dấu nháy kép) có "
+        "thể đổi màu, xoá hay đổi tiêu đề cửa sổ lệnh; hãy xoá nó. Xuống dòng viết “\\n”.",
+    )
+
+
+def too_many_digits(path: str, node: Any, max_digits: int) -> Problem:
+    """A number too long for any plan (and, over 4 300 digits, for Python to convert)."""
+    return at_mark(
+        path,
+        node.start_mark,
+        "out-of-range",
+        f"Số quá lớn ({len(node.value):,} chữ số; tối đa {max_digits}).",
+        "Kiểm tra giá trị này: có thể bị dán nhầm hoặc lặp phím.",
+    )
 
 
 def too_deep(path: str, mark: Any) -> Problem:

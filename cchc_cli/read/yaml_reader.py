@@ -26,18 +26,26 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from cchc_cli.dataset import DEFAULT_LIMITS, Limits
 from cchc_cli.errors import Problem
-from cchc_cli.read import yaml_messages
+from cchc_cli.read import odd_characters, yaml_events, yaml_messages
 from cchc_cli.read.spec_rules import strict_problems
 from cchc_cli.read.yaml_messages import at_mark
+from cchc_cli.text_vi import first_control
 
 MERGE_TAG = "tag:yaml.org,2002:merge"
 _STR_TAG = "tag:yaml.org,2002:str"
 _BOOL_TAG = "tag:yaml.org,2002:bool"
 _FLOAT_TAG = "tag:yaml.org,2002:float"
 _DECIMAL_INT = re.compile(r"[-+]?(0|[1-9][0-9]*)\Z")
+# YAML 1.2 core-schema floats with a dot or an exponent (1.5, .5, +.5, 1e3, 1.5E-2) and the
+# special values; plain digits are integers (or text, see `_core_schema`).
+_CORE_FLOAT = re.compile(
+    r"[-+]?(?:(?:[0-9]+\.[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?|[0-9]+[eE][-+]?[0-9]+)\Z"
+    r"|[-+]?\.(?:inf|Inf|INF)\Z|\.(?:nan|NaN|NAN)\Z"
+)
 _MAP_TAG = "tag:yaml.org,2002:map"
 _SEQ_TAG = "tag:yaml.org,2002:seq"
 _INT_TAG = "tag:yaml.org,2002:int"
+_FLOAT_STARTS = frozenset("+-.0123456789")
 _PLAIN_SCALAR_TAGS = frozenset(
     "tag:yaml.org,2002:" + t for t in ("int", "float", "bool", "null", "timestamp")
 )
@@ -45,6 +53,8 @@ PDF_ARTIFACTS = {"\u01a3": "ư", "\u01a2": "Ư"}
 _EVENT_TRIGGERS = ("&", "*", "!")
 
 _CLOSE_IN_QUOTES = "Nếu đây là chữ thường, hãy đặt cả giá trị trong dấu nháy kép."
+# No number in a plan has this many digits; Python refuses to convert over 4 300 of them.
+MAX_DIGITS = 100
 _RESOLVED: dict[str, str] = {}  # plain scalar -> implicit tag: keys and codes repeat a lot
 _RESOLVED_MAX = 20_000
 
@@ -111,14 +121,18 @@ def _core_schema(tag: str, value: str) -> str:
 
     PyYAML follows YAML 1.1, where ``no``/``on``/``y`` are booleans, ``050`` is octal (40),
     ``0x10`` hex and ``1:30`` base 60 (90). Staff mean none of these: such scalars stay text,
-    so a title ``No`` is the word, and ``percent: 1:30`` is an error instead of 90.
+    so a title ``No`` is the word, and ``percent: 1:30`` is an error instead of 90. And
+    YAML 1.1 needs a dot and a signed exponent in a float, so ``1e3`` and ``+.5`` would be
+    text; the core schema reads them as numbers.
     """
     if tag == _INT_TAG and not _DECIMAL_INT.match(value):
         return _STR_TAG
     if tag == _BOOL_TAG and value.lower() not in ("true", "false"):
         return _STR_TAG
-    if tag == _FLOAT_TAG and ":" in value:
-        return _STR_TAG
+    if tag == _FLOAT_TAG and not _CORE_FLOAT.match(value):
+        return _STR_TAG  # base 60 (1:30) or with underscores (1_000.5)
+    if tag == _STR_TAG and value[:1] in _FLOAT_STARTS and _CORE_FLOAT.match(value):
+        return _FLOAT_TAG  # 1e3, 1E3, +.5: floats in YAML 1.2, text in PyYAML's YAML 1.1
     return tag
 
 
@@ -159,9 +173,16 @@ class _StrictLoader(_BoundedLoader):
         if type(node) is ScalarNode:
             if tag == _STR_TAG:
                 value: str = node.value
-                return value if value.isascii() else self.construct_yaml_str(node)
+                if not value.isascii():
+                    return self.construct_yaml_str(node)
+                if node.style == '"' and not value.isprintable():
+                    self._check_escapes(node, value)
+                return value
             if tag == _INT_TAG:
                 digits: str = node.value
+                if len(digits) > MAX_DIGITS:
+                    self.problems.append(yaml_messages.too_many_digits(self.path, node, MAX_DIGITS))
+                    return digits  # the schema's type error at this place is not repeated
                 if digits.isdecimal():
                     return int(digits)  # signed ones take the constructor below
             if tag in _PLAIN_SCALAR_TAGS:
@@ -225,8 +246,17 @@ class _StrictLoader(_BoundedLoader):
         yield data
         data.update(self.construct_mapping(node))
 
+    def _check_escapes(self, node: ScalarNode, value: str) -> None:
+        """A control character written as an escape (``"\\e"``, ``"\\x1b"``, ``"\\u001b"``)
+        in a double-quoted value: refused like a raw one (which libyaml refuses itself)."""
+        index = first_control(value)
+        if index is not None:
+            self.problems.append(yaml_messages.control_in_value(self.path, node, value, index))
+
     def construct_yaml_str(self, node: ScalarNode) -> str:
         value = str(self.construct_scalar(node))
+        if node.style == '"' and not value.isprintable():
+            self._check_escapes(node, value)
         if not value.isascii():
             value = unicodedata.normalize("NFC", value)
             for bad, good in PDF_ARTIFACTS.items():
@@ -267,71 +297,32 @@ _StrictLoader.add_constructor("tag:yaml.org,2002:str", _StrictLoader.construct_y
 _StrictLoader.add_constructor("tag:yaml.org,2002:timestamp", _StrictLoader.construct_yaml_timestamp)
 
 
-def _scan_events(text: str, path: str, limits: Limits = DEFAULT_LIMITS) -> list[Problem]:
-    """Anchors, aliases and explicit tags, located. Only called when one could be present."""
-    problems: list[Problem] = []
-    loader = yaml.CSafeLoader(text)
-    count = 0
-    try:
-        while loader.check_event():
-            event: Any = loader.get_event()
-            count += 1
-            if count > 2 * limits.max_nodes + 4:  # a node is one or two events, plus 4 framing
-                return [yaml_messages.too_many_nodes(path, event.start_mark, limits.max_nodes)]
-            anchor = getattr(event, "anchor", None)
-            if isinstance(event, yaml.AliasEvent):
-                problems.append(
-                    at_mark(
-                        path,
-                        event.start_mark,
-                        "alias",
-                        f"Không dùng tham chiếu “*{anchor}” trong tệp dữ liệu.",
-                        "Hãy chép giá trị vào đúng chỗ thay cho tham chiếu.",
-                    )
-                )
-            elif anchor is not None:
-                problems.append(
-                    at_mark(
-                        path,
-                        event.start_mark,
-                        "anchor",
-                        f"Không dùng neo “&{anchor}” trong tệp dữ liệu.",
-                        "Hãy xoá “&" + str(anchor) + "”; mỗi giá trị được viết trực tiếp.",
-                    )
-                )
-            tag = getattr(event, "tag", None)
-            if tag is not None and not isinstance(event, yaml.AliasEvent):
-                problems.append(
-                    at_mark(
-                        path,
-                        event.start_mark,
-                        "tag",
-                        f"Không dùng thẻ kiểu “{_short_tag(tag)}” trong tệp dữ liệu.",
-                        "Hãy xoá thẻ; nếu đây là chữ thường, "
-                        "hãy đặt cả giá trị trong dấu nháy kép.",
-                    )
-                )
-    except yaml.YAMLError:
-        pass  # the full load below reports syntax errors once, with their location
-    finally:
-        loader.dispose()
-    return problems
-
-
-def _short_tag(tag: str) -> str:
-    """A tag as the user wrote it: ``tag:yaml.org,2002:str`` is ``!!str``."""
-    prefix = "tag:yaml.org,2002:"
-    return "!!" + tag[len(prefix) :] if tag.startswith(prefix) else tag
-
-
 def parse(text: str, path: str, limits: Limits = DEFAULT_LIMITS) -> tuple[Any, list[Problem]]:
     """Data of one YAML document and the problems found while reading it.
 
     When a problem makes the data meaningless (bad syntax, aliases, a limit crossed), the
-    data is None.
+    data is None. Line and paragraph separators, and no-break spaces where YAML needs a
+    space, are reported where they are and read as spaces (`odd_characters`).
     """
+    ready, odd = odd_characters.prepared(text, path)
+    data, problems = _parse(ready, path, limits)
+    if any(p.code == "nbsp" for p in odd):
+        # Found by the shape of a line: in a multi-line text it may be prose. Keep the
+        # problem only when reading the no-break space as a space changes the data.
+        plain, breaks = odd_characters.prepared(text, path, nbsp=False)
+        as_written, problems_as_written = _parse(plain, path, limits)
+        if (
+            as_written is not None
+            and [p.code for p in problems_as_written] == [p.code for p in problems]
+            and odd_characters.same_but_nbsp(as_written, data)
+        ):
+            return as_written, [*breaks, *problems_as_written]
+    return data, [*odd, *problems]
+
+
+def _parse(text: str, path: str, limits: Limits) -> tuple[Any, list[Problem]]:
     if any(ch in text for ch in _EVENT_TRIGGERS):
-        refused = _scan_events(text, path, limits)
+        refused = yaml_events.refused_events(text, path, limits)
         if refused:
             return None, refused
     loader = _StrictLoader(text, path, limits)
@@ -356,6 +347,7 @@ def parse(text: str, path: str, limits: Limits = DEFAULT_LIMITS) -> tuple[Any, l
 
 def compose(text: str, limits: Limits = DEFAULT_LIMITS) -> Node | None:
     """The node tree of a document, for locating problems. None when it cannot be read."""
+    text, _ = odd_characters.prepared(text, "")  # as `parse` read it: the same places
     loader = _BoundedLoader(text, "", limits)
     try:
         return loader.get_single_node()
