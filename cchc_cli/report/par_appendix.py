@@ -17,12 +17,12 @@ from cchc_cli.report.wording import one_line, sentence
 
 TITLE = "Biểu tổng hợp kết quả tự đánh giá, chấm điểm Chỉ số cải cách hành chính năm {}"
 COLUMNS = (
-    Column("STT", weight=3, align="center"),
+    Column("STT", weight=2, align="center"),
     Column("Lĩnh vực, tiêu chí, tiêu chí thành phần", weight=15),
     Column("Điểm tối đa", weight=4, align="center"),
     Column("Điểm tự đánh giá", weight=4, align="center"),
-    Column("Tài liệu kiểm chứng", weight=16),
-    Column("Giải trình", weight=12),
+    Column("Tài liệu kiểm chứng", weight=18),
+    Column("Giải trình", weight=13),
 )
 
 
