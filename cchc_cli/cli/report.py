@@ -50,7 +50,8 @@ def report(
             "-o",
             metavar="TỆP",
             help="Tệp ghi báo cáo; “-” để in ra màn hình (md, html). "
-            "Mặc định: reports/NĂM-KỲ.ĐỊNH_DẠNG trong kho dữ liệu.",
+            "Mặc định: reports/NĂM-KỲ.ĐỊNH_DẠNG trong kho dữ liệu (NĂM-par.ĐỊNH_DẠNG với "
+            "--kind par).",
             show_default=False,
         ),
     ] = None,
