@@ -485,10 +485,41 @@ class PeriodicReport(Model):
     )
 
 
+class SelfAssessmentReport(Model):
+    """Settings of the PAR INDEX self-assessment report (`cchc report --kind par`)."""
+
+    report_to: Text | None = Field(
+        default=None,
+        description="Nơi nhận báo cáo tự đánh giá (dòng “Kính gửi”), ví dụ “Sở Nội vụ”. Để "
+        "trống: lấy report_to của plan.yaml.",
+    )
+    requested_by: Text | None = Field(
+        default=None,
+        description="Văn bản yêu cầu tự đánh giá, trích ở câu mở đầu “Thực hiện …”, ví dụ "
+        "“Công văn số 1650/SNV-CCHC ngày 15/11/2024 của Sở Nội vụ về việc tự đánh giá, chấm "
+        "điểm Chỉ số cải cách hành chính năm 2024”.",
+    )
+    recipients: list[Text] | None = Field(
+        default=None,
+        min_length=1,
+        description="Nơi nhận, mỗi dòng một nơi, ví dụ “Như trên”, “Lãnh đạo Sở”, “Lưu: VT, "
+        "VP”. Để trống: lấy recipients của plan.yaml.",
+    )
+    signer: Signer | None = Field(
+        default=None,
+        description="Người ký báo cáo tự đánh giá. Để trống: lấy signer của plan.yaml.",
+    )
+
+
 class ReportsFile(Model):
     """Settings of the reports (data/reports.yaml)."""
 
     periodic: PeriodicReport = Field(
         default_factory=PeriodicReport,
         description="Báo cáo định kỳ công tác cải cách hành chính (lệnh “cchc report”).",
+    )
+    self_assessment: SelfAssessmentReport = Field(
+        default_factory=SelfAssessmentReport,
+        description="Báo cáo kết quả tự đánh giá, chấm điểm Chỉ số cải cách hành chính (lệnh "
+        "“cchc report --kind par”).",
     )

@@ -38,8 +38,16 @@ def main() -> None:
             [*cchc, "--as-of", args.as_of, "--format", "html", "--output", str(page)],
             check=True,
         )
+        # The long lists are laid out only when scrolled to (content-visibility: auto): lay
+        # them out now, or the picture shows blank space where they are.
+        show = (
+            "document.querySelectorAll('.list')"
+            ".forEach(e => e.style.contentVisibility = 'visible'); true"
+        )
         with Browser(executable) as browser:
-            visit = browser.load(page, width=args.width, screenshot=args.out)
+            visit = browser.load(
+                page, width=args.width, screenshot=args.out, evaluate={"lists": show}
+            )
     if visit.failed or visit.errors or visit.requests != [page.resolve().as_uri()]:
         sys.exit(f"the page misbehaved: {visit}")
     print(f"{args.out}: {visit.width}×{visit.height}")

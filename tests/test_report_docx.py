@@ -358,3 +358,69 @@ def test_committed_font_metrics_are_the_scripts_output(tmp_path: Path) -> None:
     script = runpy.run_path(str(ROOT / "scripts" / "make_font_metrics.py"))
     committed = (ROOT / "cchc_cli" / "report" / "font_metrics.py").read_text(encoding="utf-8")
     assert script["render"](fonts) == committed
+
+
+# --- the PAR INDEX self-assessment report: the same page --------------------------------------
+
+
+@pytest.fixture(scope="module")
+def par_document() -> Any:
+    from cchc_cli.report.par_facts import build as build_par
+
+    dataset = load_checked(FIXTURE / "data", check)
+    report = build_par(
+        dataset, 2024, issued=date(2025, 1, 5), commit="abc1234", generated=GENERATED
+    )
+    data = render(report, "docx", dataset.root)
+    assert isinstance(data, bytes)
+    return docx.Document(io.BytesIO(data))
+
+
+SAME_PAGE = (
+    test_a_portrait_body_then_landscape_appendices,
+    test_times_new_roman_in_vietnamese,
+    test_paragraph_spacing_and_line_spacing,
+    test_the_page_head_grid_matches_its_cells,
+    test_every_page_head_line_fits_its_column,
+    test_page_numbers_from_page_two_and_the_draft_mark_on_page_one,
+    test_no_word_is_cut_by_a_narrow_column,
+)
+
+
+@pytest.mark.parametrize("page_check", SAME_PAGE, ids=lambda f: f.__name__[5:])
+def test_the_self_assessment_has_the_same_page(par_document: Any, page_check: Any) -> None:
+    page_check(par_document)
+
+
+def test_the_self_assessment_title_rules_and_headings(par_document: Any) -> None:
+    found = [p.text for p in par_document.paragraphs]
+    title = "Kết quả tự đánh giá, chấm điểm Chỉ số cải cách hành chính năm 2024"
+    assert found[found.index("BÁO CÁO") + 1] == title
+    table = rules(par_document)[title]
+    width = int(table.find(f"{qn('tblPr')}/{qn('tblW')}").get(qn("w")))
+    assert width == round(text_width(title, 14, bold=True) * 20 * 0.4)
+    headings = [(p.style.name, p.text) for p in par_document.paragraphs
+                if p.style.name.startswith("Heading")]  # fmt: skip
+    assert ("Heading 1", "II. GIẢI TRÌNH KẾT QUẢ TỰ ĐÁNH GIÁ") in headings
+    assert ("Heading 2", "2. Cải cách thủ tục hành chính") in headings
+    closing = next(t for t in par_document.tables if t.rows[0].cells[0].text.startswith("Nơi"))
+    assert [p.text for p in closing.rows[0].cells[1].paragraphs if p.text] == [
+        "GIÁM ĐỐC",
+        "Nguyễn Văn An",
+    ]
+    assert par_document.core_properties.title == f"Báo cáo {title[0].lower()}{title[1:]}"
+
+
+def test_the_self_assessment_appendix_is_one_landscape_table(par_document: Any) -> None:
+    headings = [(p.style.name, p.text) for p in par_document.paragraphs
+                if p.text.startswith("PHỤ LỤC")]  # fmt: skip
+    assert headings == [("Đề mục phụ lục", "PHỤ LỤC")]
+    (table,) = appendix_tables(par_document)
+    landscape = par_document.sections[1]
+    room = landscape.page_width.twips - landscape.left_margin.twips - landscape.right_margin.twips
+    assert sum(int(c.get(qn("w"))) for c in table.iter(qn("gridCol"))) == room
+    rows = table.findall(qn("tr"))
+    assert rows[0].find(f"{qn('trPr')}/{qn('tblHeader')}") is not None
+    assert len(rows) == 1 + 16  # the header, every field, criterion and sub-criterion, the total
+    bold = [r for r in rows[1:] if r.find(f".//{qn('b')}") is not None]
+    assert len(bold) == 4  # three fields and the total

@@ -1,4 +1,4 @@
-"""`cchc report`: periodic report drafts."""
+"""`cchc report`: report drafts (periodic reports; the PAR INDEX self-assessment report)."""
 
 # No `from __future__ import annotations` here: Typer reads these signatures at every start,
 # and string annotations cost it an eval each (5 ms of `cchc --version`; benchmarks/RESULTS.md).
@@ -13,6 +13,7 @@ from cchc_cli.cli.common import handled, load_dataset, parse_day
 from cchc_cli.errors import UsageError
 
 STDOUT = "-"
+KINDS = ("periodic", "par")
 
 
 def report(
@@ -20,13 +21,25 @@ def report(
     *,
     year: Annotated[int, typer.Option("--year", metavar="NĂM", help="Năm báo cáo, ví dụ 2024.")],
     period: Annotated[
-        str,
+        str | None,
         typer.Option(
             "--period",
             metavar="KỲ",
-            help="Kỳ báo cáo: q1 (quý I), h1 (6 tháng đầu năm), q3 (quý III), year (năm).",
+            help="Kỳ báo cáo: q1 (quý I), h1 (6 tháng đầu năm), q3 (quý III), year (năm). "
+            "Mặc định: year.",
+            show_default=False,
         ),
-    ] = "year",
+    ] = None,
+    kind: Annotated[
+        str,
+        typer.Option(
+            "--kind",
+            metavar="LOẠI",
+            help="Loại báo cáo: periodic (báo cáo định kỳ CCHC) hoặc par (báo cáo kết quả tự "
+            "đánh giá, chấm điểm Chỉ số cải cách hành chính năm --year, từ "
+            "data/par/assessments/).",
+        ),
+    ] = "periodic",
     output_format: Annotated[
         str, typer.Option("--format", "-f", help="Định dạng: md, html hoặc docx (Word).")
     ] = "md",
@@ -37,7 +50,8 @@ def report(
             "-o",
             metavar="TỆP",
             help="Tệp ghi báo cáo; “-” để in ra màn hình (md, html). "
-            "Mặc định: reports/NĂM-KỲ.ĐỊNH_DẠNG trong kho dữ liệu.",
+            "Mặc định: reports/NĂM-KỲ.ĐỊNH_DẠNG trong kho dữ liệu (NĂM-par.ĐỊNH_DẠNG với "
+            "--kind par).",
             show_default=False,
         ),
     ] = None,
@@ -59,7 +73,8 @@ def report(
             '--set requested_by="Công văn số 15/SNV-CCHC ngày 01/12/2024 của Sở Nội vụ"; '
             "dùng nhiều lần được. Khoá: report_to, requested_by, q3 (quarter hoặc "
             "nine-months), own_task, recipients (các nơi cách nhau bằng “;”), "
-            "signer.position, signer.deputy_position, signer.name.",
+            "signer.position, signer.deputy_position, signer.name; báo cáo --kind par: "
+            "report_to, requested_by, recipients, signer.*.",
             show_default=False,
         ),
     ] = None,
@@ -74,7 +89,8 @@ def report(
         ),
     ] = None,
 ) -> None:
-    """Lập dự thảo báo cáo định kỳ CCHC (quý I, 6 tháng, quý III, năm) từ dữ liệu kế hoạch.
+    """Lập dự thảo báo cáo định kỳ CCHC (quý I, 6 tháng, quý III, năm) từ dữ liệu kế hoạch,
+    hoặc báo cáo kết quả tự đánh giá, chấm điểm Chỉ số CCHC (--kind par).
 
     Số liệu tính đến ngày chốt số liệu của kỳ, như “cchc status --as-of”. Mẫu trong thư mục
     templates/ của kho dữ liệu thay cho mẫu có sẵn.
@@ -82,7 +98,7 @@ def report(
     Mã thoát: 0 nếu lập được, 1 nếu dữ liệu hay mẫu có lỗi hoặc tệp đã có, 2 nếu dùng sai lệnh.
     """
     from cchc_cli.output.write import write_atomic
-    from cchc_cli.report.render import make_report
+    from cchc_cli.report.render import make_par_report, make_report
     from cchc_cli.report.templates import FORMATS
 
     with handled():
@@ -97,16 +113,32 @@ def report(
                 "Không thể ghi tệp Word (docx) ra màn hình.",
                 "Dùng --output TỆP.docx, hoặc bỏ --output để ghi vào thư mục reports/.",
             )
+        which = kind.strip().lower()
+        if which not in KINDS:
+            raise UsageError(
+                f"Loại báo cáo “{kind}” không hợp lệ.",
+                "Chọn một trong: " + ", ".join(KINDS) + ".",
+            )
+        if which == "par" and period is not None:
+            raise UsageError(
+                "Báo cáo tự đánh giá (--kind par) là báo cáo của cả năm, không có kỳ báo cáo.",
+                "Bỏ --period; năm đánh giá ghi ở --year.",
+            )
         day = parse_day(issued, "issued") if issued is not None else None
         dataset = load_dataset(ctx)
-        which, content = make_report(
-            dataset, period, year, fmt, issued=day, overrides=settings or []
-        )
+        if which == "par":
+            content = make_par_report(dataset, year, fmt, issued=day, overrides=settings or [])
+            slug = f"{year}-par"
+        else:
+            found, content = make_report(
+                dataset, period or "year", year, fmt, issued=day, overrides=settings or []
+            )
+            slug = found.slug
         if output == STDOUT:
             sys.stdout.write(content if isinstance(content, str) else content.decode())
             return
         # The default folder, reports/ in the repository, is ours to create.
-        target = Path(output) if output else dataset.root / "reports" / f"{which.slug}.{fmt}"
+        target = Path(output) if output else dataset.root / "reports" / f"{slug}.{fmt}"
         data = content.encode("utf-8") if isinstance(content, str) else content
         write_atomic(target, data, force=force, parents=parents or not output)
         typer.echo(f"Đã ghi báo cáo: {dataset.display(target.resolve())}")

@@ -29,7 +29,7 @@ from cchc_cli import __version__
 from cchc_cli.dataset import Dataset
 from cchc_cli.engine.periods import ReportPeriod, ahead
 from cchc_cli.errors import CchcError
-from cchc_cli.models import Plan
+from cchc_cli.models import Plan, Signer
 from cchc_cli.report import appendices, body, lines
 from cchc_cli.report.model import Closing, Header, Period, PlanInfo, Provenance, Report
 from cchc_cli.report.scope import make_scope
@@ -68,22 +68,30 @@ def build(
     return Report(
         kind="periodic",
         title=f"Báo cáo kết quả thực hiện công tác cải cách hành chính {period.title}",
-        header=_header(plan, period, issued, settings.report_to),
+        header=header(
+            plan,
+            f"Kết quả thực hiện công tác cải cách hành chính {period.title}",
+            issued,
+            settings.report_to,
+        ),
         opening=_opening(plan, period, settings),
         body=tuple(body.sections(scope, line_of)),
-        closing=_closing(settings),
-        appendices=tuple(appendices.appendices(scope, line_of, _attached(plan, issued))),
+        closing=closing(settings.recipients, settings.signer),
+        appendices=tuple(appendices.appendices(scope, line_of, attached(plan, issued))),
         period=_period(period),
-        plan=_plan_info(plan),
+        plan=plan_info(plan),
         tasks=tuple(line_of[id(s)] for s in lines.by_area_then_due(scope.covered, scope)),
-        provenance=_provenance(period, commit, generated),
+        provenance=provenance(
+            commit, generated, f"số liệu từ {dmy(period.window.start)} đến {dmy(period.window.end)}"
+        ),
     )
 
 
 # --- the page head, the opening and the closing ----------------------------------------------
 
 
-def _header(plan: Plan, period: ReportPeriod, issued: date | None, report_to: str) -> Header:
+def header(plan: Plan, summary: str, issued: date | None, report_to: str) -> Header:
+    """The page head of a report of `plan` whose trích yếu line is `summary`."""
     return Header(
         draft=DRAFT,
         governing_body=one_line(plan.governing_body).upper(),
@@ -93,7 +101,7 @@ def _header(plan: Plan, period: ReportPeriod, issued: date | None, report_to: st
         motto=MOTTO,
         place_date=place_date(plan.place, issued),
         doc_type=DOC_TYPE,
-        summary=f"Kết quả thực hiện công tác cải cách hành chính {period.title}",
+        summary=summary,
         report_to=one_line(report_to),
     )
 
@@ -126,15 +134,15 @@ def list_items(items: Iterable[str]) -> list[str]:
     return [f"- {item}{'.' if i == len(cleaned) - 1 else ';'}" for i, item in enumerate(cleaned)]
 
 
-def _closing(settings: Periodic) -> Closing:
-    signer = settings.signer
+def closing(recipients: Iterable[str], signer: Signer) -> Closing:
+    """The recipients and the signer's block."""
     titles = [one_line(signer.position).upper()]
     if signer.deputy_position:
         titles.append(one_line(signer.deputy_position).upper())
-    return Closing("Nơi nhận:", tuple(list_items(settings.recipients)), tuple(titles), signer.name)
+    return Closing("Nơi nhận:", tuple(list_items(recipients)), tuple(titles), signer.name)
 
 
-def _attached(plan: Plan, issued: date | None) -> str:
+def attached(plan: Plan, issued: date | None) -> str:
     """The line under an appendix's title: which report it belongs to."""
     return (
         f"(Kèm theo Báo cáo số      /{DOC_CODE}-{plan.agency_code} {doc_date(issued)} "
@@ -157,7 +165,7 @@ def _period(period: ReportPeriod) -> Period:
     )
 
 
-def _plan_info(plan: Plan) -> PlanInfo:
+def plan_info(plan: Plan) -> PlanInfo:
     return PlanInfo(
         title=one_line(plan.title),
         code=one_line(plan.code),
@@ -170,13 +178,14 @@ def _plan_info(plan: Plan) -> PlanInfo:
     )
 
 
-def _provenance(period: ReportPeriod, commit: str | None, generated: datetime | None) -> Provenance:
+def provenance(commit: str | None, generated: datetime | None, data: str) -> Provenance:
+    """Where the draft came from; `data` says what its figures cover (``số liệu từ … đến
+    …``)."""
     when = generated.isoformat(timespec="seconds") if generated else ""
     parts = [f"Dự thảo lập bằng cchc {__version__}"]
     if commit:
         parts.append(f"từ dữ liệu commit {commit}")
     if when:
         parts.append(f"lúc {when}")
-    window = period.window
-    text = " ".join(parts) + f"; số liệu từ {dmy(window.start)} đến {dmy(window.end)}."
+    text = " ".join(parts) + f"; {data}."
     return Provenance(f"cchc {__version__}", commit or "", when, text)

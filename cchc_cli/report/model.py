@@ -122,7 +122,8 @@ class Closing:
 
 @dataclass(frozen=True, slots=True)
 class Period:
-    """The reported period and what section IV plans for."""
+    """The reported period and what section IV plans for (the self-assessment report's is
+    its year: code "par", 01/01 to 31/12)."""
 
     code: str  # q1, h1, q3, year
     name: str  # "quý I", "6 tháng đầu năm", "9 tháng đầu năm", "năm"
@@ -180,7 +181,7 @@ class TaskLine:
 class Report:
     """Everything a report template may use (its top-level names are these fields)."""
 
-    kind: str  # "periodic"
+    kind: str  # "periodic", or "par" (the PAR INDEX self-assessment report)
     title: str  # the document's title: "Báo cáo kết quả thực hiện … năm 2024"
     header: Header
     opening: str
@@ -189,7 +190,7 @@ class Report:
     appendices: tuple[Appendix, ...]
     period: Period
     plan: PlanInfo
-    tasks: tuple[TaskLine, ...]
+    tasks: tuple[TaskLine, ...]  # none in the self-assessment report
     provenance: Provenance
 
 

@@ -1,4 +1,5 @@
-"""Periodic report drafts: the facts of a period rendered through a template.
+"""Report drafts (the periodic report, the PAR INDEX self-assessment report): their facts
+rendered through a template.
 
 Templates are found by `cchc_cli.report.templates` (the data repository's own first). Jinja
 runs sandboxed with `StrictUndefined` (`cchc_cli.templating`), so a typo in a template is a
@@ -34,6 +35,7 @@ if TYPE_CHECKING:
 
     from cchc_cli.dataset import Dataset
     from cchc_cli.engine.periods import ReportPeriod
+    from cchc_cli.models import Plan
     from cchc_cli.report.model import Report
 
 
@@ -86,19 +88,51 @@ def make_report(
 
     parse_code(code)
     changes = parse_overrides(overrides)
-    if has_errors(dataset.problems) or dataset.plan is None:
-        count = sum(p.is_error for p in dataset.problems)
-        raise CchcError(
-            f"Dữ liệu có {count} lỗi: không lập báo cáo từ dữ liệu sai.",
-            "Chạy “cchc validate” để xem và sửa các lỗi.",
-        )
-    plan = dataset.plan
+    plan = valid_plan(dataset)
     settings = periodic(plan, dataset.reports.periodic if dataset.reports else None, code, changes)
     period = report_period(code, year, plan.period, nine_months=settings.nine_months)
     commit = git_commit(dataset.data_dir)
     when = generated or generation_time()
     report = build(dataset, period, settings, issued=issued, commit=commit, generated=when)
     return period, render(report, fmt, dataset.root)
+
+
+def make_par_report(
+    dataset: Dataset,
+    year: int,
+    fmt: str,
+    *,
+    issued: date | None,
+    overrides: Sequence[str] = (),
+    generated: datetime | None = None,
+) -> str | bytes:
+    """The PAR INDEX self-assessment report of `year` on valid data, with the settings of
+    ``reports.yaml`` (``self_assessment:``) and the one-run `overrides`; errors as
+    `make_report`'s, and a `CchcError` when the year has no self-assessment."""
+    from cchc_cli.report.par_facts import build
+    from cchc_cli.report.provenance import git_commit
+    from cchc_cli.report.settings import SELF_ASSESSMENT_SETTABLE, parse_overrides
+    from cchc_cli.report.settings import self_assessment as resolve
+
+    changes = parse_overrides(overrides, SELF_ASSESSMENT_SETTABLE)
+    plan = valid_plan(dataset)
+    own = dataset.reports.self_assessment if dataset.reports else None
+    settings = resolve(plan, own, changes)
+    commit = git_commit(dataset.data_dir)
+    when = generated or generation_time()
+    report = build(dataset, year, settings, issued=issued, commit=commit, generated=when)
+    return render(report, fmt, dataset.root)
+
+
+def valid_plan(dataset: Dataset) -> Plan:
+    """The plan of `dataset`; a `CchcError` when the data has errors (no report from them)."""
+    if has_errors(dataset.problems) or dataset.plan is None:
+        count = sum(p.is_error for p in dataset.problems)
+        raise CchcError(
+            f"Dữ liệu có {count} lỗi: không lập báo cáo từ dữ liệu sai.",
+            "Chạy “cchc validate” để xem và sửa các lỗi.",
+        )
+    return dataset.plan
 
 
 def generation_time() -> datetime:

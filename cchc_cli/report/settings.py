@@ -3,8 +3,9 @@
 Each setting is looked up, last one wins: the plan (``report_to``, ``recipients``, ``signer``
 of ``plan.yaml``), the report's settings in ``reports.yaml``, that file's entry for the
 period (``periods: {q1: …}``), then the overrides given for one run (``KEY=VALUE``, the
-CLI's ``--set``). A new kind of report (the PAR self-assessment…) adds its model to
-`cchc_cli.models.ReportsFile` and a resolver here.
+CLI's ``--set``). Each kind of report has its model in `cchc_cli.models.ReportsFile` and a
+resolver here: `periodic`, and `self_assessment` (the PAR INDEX self-assessment report:
+plan < ``self_assessment:`` < overrides).
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from typing import Any, cast
 from pydantic import ValidationError
 
 from cchc_cli.errors import UsageError
-from cchc_cli.models import PeriodCode, PeriodicReport, Plan, Signer
+from cchc_cli.models import PeriodCode, PeriodicReport, Plan, SelfAssessmentReport, Signer
 
 FIELD = "set"  # the one-run overrides (the CLI words this field as its option)
 # The settings one run may change; a list setting takes items separated by ";".
@@ -27,6 +28,15 @@ SETTABLE = (
     "requested_by",
     "q3",
     "own_task",
+    "recipients",
+    "signer.position",
+    "signer.deputy_position",
+    "signer.name",
+)
+# The settings of the self-assessment report (it has no periods, no own task).
+SELF_ASSESSMENT_SETTABLE = (
+    "report_to",
+    "requested_by",
     "recipients",
     "signer.position",
     "signer.deputy_position",
@@ -49,8 +59,19 @@ class Periodic:
     signer: Signer
 
 
-def parse_overrides(items: Sequence[str]) -> dict[str, str]:
-    """``["KEY=VALUE", …]`` as a dict; a `UsageError` for anything else."""
+@dataclass(frozen=True, slots=True)
+class SelfAssessment:
+    """The settings of the PAR INDEX self-assessment report, every default filled in."""
+
+    report_to: str
+    requested_by: str | None
+    recipients: tuple[str, ...]
+    signer: Signer
+
+
+def parse_overrides(items: Sequence[str], settable: Sequence[str] = SETTABLE) -> dict[str, str]:
+    """``["KEY=VALUE", …]`` as a dict of keys in `settable`; a `UsageError` for anything
+    else."""
     found: dict[str, str] = {}
     for item in items:
         key, sign, value = item.partition("=")
@@ -62,10 +83,10 @@ def parse_overrides(items: Sequence[str]) -> dict[str, str]:
                 '01/12/2024 của Sở Nội vụ".',
                 field=FIELD,
             )
-        if key not in SETTABLE:
+        if key not in settable:
             raise UsageError(
                 f"Không có thiết lập “{key}”.",
-                "Các thiết lập đổi được: " + ", ".join(SETTABLE) + ".",
+                "Các thiết lập đổi được: " + ", ".join(settable) + ".",
                 field=FIELD,
             )
         value = unicodedata.normalize("NFC", value.strip())
@@ -99,6 +120,26 @@ def periodic(
         requested_by=resolved.requested_by,
         nine_months=resolved.q3 == "nine-months",
         own_task=resolved.own_task,
+        recipients=tuple(resolved.recipients or plan.recipients),
+        signer=resolved.signer or plan.signer,
+    )
+
+
+def self_assessment(
+    plan: Plan, settings: SelfAssessmentReport | None, overrides: Mapping[str, str]
+) -> SelfAssessment:
+    """The settings of the self-assessment report, after the one-run `overrides`."""
+    settings = settings or SelfAssessmentReport()
+    raw: dict[str, Any] = settings.model_dump(exclude_none=True)
+    for key, value in overrides.items():
+        _apply(raw, key, value, plan)
+    try:
+        resolved = SelfAssessmentReport.model_validate(raw)
+    except ValidationError as exc:
+        raise _override_error(exc, overrides) from None
+    return SelfAssessment(
+        report_to=resolved.report_to or plan.report_to,
+        requested_by=resolved.requested_by,
         recipients=tuple(resolved.recipients or plan.recipients),
         signer=resolved.signer or plan.signer,
     )

@@ -109,7 +109,8 @@ def hbars(rows: Sequence[dict[str, Any]], parts: Sequence[dict[str, str]]) -> Ch
     """Rows of ``{"key", "label", "href", "values": {part key: count}, "note"}``, each a bar split
     into `parts` (``{"key", "label", "fill"}``, in drawing order) in proportion to its values.
 
-    A part wide enough shows its count; a row with nothing shows an empty bar.
+    A part wide enough shows its count (``text``: worded, ``0,5`` for points); a row with
+    nothing shows an empty bar.
     """
     note_width = 96
     bar_width = WIDTH - note_width
@@ -126,15 +127,17 @@ def hbars(rows: Sequence[dict[str, Any]], parts: Sequence[dict[str, str]]) -> Ch
             if not count:
                 continue
             w = count / total * bar_width
+            text = number(count, 2)
             segments.append(
                 {
                     "key": part["key"],
                     "fill": part["fill"],
                     "label": part["label"],
                     "count": count,
+                    "text": text,
                     "x": _r(x),
                     "w": _r(w),
-                    "show": w >= 8 + 7 * len(str(count)),
+                    "show": w >= 8 + 7 * len(text),
                 }
             )
             x += w

@@ -24,7 +24,8 @@ renames, removes or retypes a key raises the version)::
       "quarters": [QUARTER],            # progress over time, oldest quarter first
       "open_all": [ITEM] | null,        # null with --unit; else what "open" lists, for
                                         # every unit (the page's per-unit to-do lists)
-      "indicator_series": [SERIES] | null  # null with --unit; each indicator, every plan year
+      "indicator_series": [SERIES] | null, # null with --unit; each indicator, every plan year
+      "par": PAR | null                 # null with --unit or without a self-assessment
     }
     ROLLUP = {"total": int, "done": int, "stale": int,
               "counts": {"overdue": int, "due_soon": int, "in_progress": int,
@@ -58,7 +59,8 @@ dashboard as of each quarter's end. In ``indicator_series`` a year with neither 
 a target has ``verdict`` null; values published after D are not known (null).
 
 STATISTICS (the figures of the current quarter so far, the same period last year and the
-year to date, with rates) is described in `cchc_cli.status.statistics`.
+year to date, with rates) is described in `cchc_cli.status.statistics`; PAR (the PAR INDEX
+self-assessment of the year, each field's points kept and lost) in `cchc_cli.status.par`.
 
 Dates are ISO ``YYYY-MM-DD`` in JSON and ``dd/mm/yyyy`` in text; a ``STATE`` is one of the
 ``counts`` keys.
@@ -218,6 +220,7 @@ def to_json(view: View) -> dict[str, Any]:
         "indicator_series": None
         if view.indicator_series is None
         else [series_json(s) for s in view.indicator_series],
+        "par": view.par,
     }
 
 

@@ -18,6 +18,7 @@ from typing import Any
 
 from cchc_cli.status import charts
 from cchc_cli.status.charts import Chart
+from cchc_cli.status.par_section import par_charts
 from cchc_cli.text_vi import dmy, number, percent
 
 # The order of states in a bar: done from the left, the bad news at the right end.
@@ -228,4 +229,5 @@ SECTIONS: tuple[Section, ...] = (
     Section("theo-don-vi", "Theo đơn vị chủ trì", _units),
     Section("theo-thoi-gian", "Tiến độ theo thời gian", _quarters),
     Section("chi-so", "Chỉ số qua các năm", _indicators),
+    Section("par-index", "Tự đánh giá PAR INDEX", par_charts),
 )

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 from cchc_cli.dataset import Dataset
 from cchc_cli.engine import progress
@@ -32,6 +33,7 @@ from cchc_cli.engine.progress import DEFAULT_RULES, Rollup, Rules, State, Status
 from cchc_cli.engine.timeline import Quarter, quarters
 from cchc_cli.errors import UsageError
 from cchc_cli.models import Indicator
+from cchc_cli.status.par import par_json
 from cchc_cli.status.statistics import StatisticsView, build_statistics
 
 RECENT_YEARS = 3  # indicator years shown without a year filter: the as-of year and 2 before
@@ -91,6 +93,7 @@ class View:
     open_all: list[Status] | None = None
     indicator_series: list[Series] | None = None
     statistics: StatisticsView | None = None  # None: no catalogue of metrics, or with unit
+    par: dict[str, Any] | None = None  # the PAR INDEX by field (`cchc_cli.status.par`)
 
 
 def _check_code(kind: str, field: str, code: str | None, valid: list[str]) -> None:
@@ -155,6 +158,7 @@ def build(dataset: Dataset, query: Query) -> View:
         statistics=build_statistics(dataset, query.as_of, query.year, query.area)
         if whole
         else None,
+        par=par_json(dataset, query.as_of, query.year) if whole else None,
     )
 
 
