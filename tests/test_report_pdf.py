@@ -122,7 +122,7 @@ def test_appendices_are_landscape_and_each_starts_a_page(pdfs: dict[str, Path], 
     found = pages(pdfs[code])
     shapes = sizes(pdfs[code], len(found))
     starts = {page[1]: i for i, page in enumerate(found) if page[1].startswith("PHỤ LỤC")}
-    assert list(starts) == ["PHỤ LỤC I", "PHỤ LỤC II", "PHỤ LỤC III"]
+    assert list(starts) == ["PHỤ LỤC I", "PHỤ LỤC II", "PHỤ LỤC III", "PHỤ LỤC IV"]
     first = starts["PHỤ LỤC I"]
     assert all(w < h for w, h in shapes[:first]), "the body is portrait"
     assert all(w > h for w, h in shapes[first:]), "the appendices are landscape"
