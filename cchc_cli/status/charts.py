@@ -25,7 +25,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from cchc_cli.text_vi import number
+from cchc_cli.text_vi import number, thousands
 
 WIDTH = 360  # the viewBox width: a phone screen at 1:1, scaled up on wider screens
 FONT = 12  # px in viewBox units
@@ -109,7 +109,7 @@ def hbars(rows: Sequence[dict[str, Any]], parts: Sequence[dict[str, str]]) -> Ch
     """Rows of ``{"key", "label", "href", "values": {part key: count}, "note"}``, each a bar split
     into `parts` (``{"key", "label", "fill"}``, in drawing order) in proportion to its values.
 
-    A part wide enough shows its count; a row with nothing shows an empty bar.
+    A part wide enough shows its count (``1.252``); a row with nothing shows an empty bar.
     """
     note_width = 96
     bar_width = WIDTH - note_width
@@ -132,9 +132,10 @@ def hbars(rows: Sequence[dict[str, Any]], parts: Sequence[dict[str, str]]) -> Ch
                     "fill": part["fill"],
                     "label": part["label"],
                     "count": count,
+                    "text": thousands(count),  # 1.252, as the page writes every number
                     "x": _r(x),
                     "w": _r(w),
-                    "show": w >= 8 + 7 * len(str(count)),
+                    "show": w >= 8 + 7 * len(thousands(count)),
                 }
             )
             x += w
