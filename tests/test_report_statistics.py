@@ -367,3 +367,59 @@ def test_years_before_any_statistics_have_no_appendix(shipped: Dataset) -> None:
     report = make(shipped, "year", 2023)
     assert not any("SỐ LIỆU THỐNG KÊ" in a.title for a in report.appendices)
     assert not any(p.text.startswith("[Đơn vị bổ sung: số liệu tháng") for p in report.body)
+
+
+# --- how a group is worded, on small catalogues ----------------------------------------------
+
+SMALL = """\
+groups:
+  - {id: ho-so, name: Hồ sơ, area: tthc}
+  - {id: so-hoa, name: Số hóa, area: chi-dao}
+metrics:
+  - {id: tong, name: Hồ sơ tiếp nhận, unit: hồ sơ, group: ho-so, phrase: "tiếp nhận {số} hồ sơ"}
+  - {id: a, name: Hồ sơ trực tuyến, unit: hồ sơ, group: ho-so, phrase: "trực tuyến {số} hồ sơ"}
+  - {id: b, name: Hồ sơ trực tiếp, unit: hồ sơ, group: ho-so, phrase: "trực tiếp {số} hồ sơ"}
+  - {id: so, name: Hồ sơ số hóa, unit: hồ sơ, group: so-hoa, phrase: "số hóa {số} hồ sơ"}
+rates:
+  - id: r-so
+    name: Tỷ lệ số hóa
+    group: ho-so
+    numerator: [so]
+    denominator: [tong]
+    targets: [{years: 2024, op: ">=", value: 50}]
+rules:
+  - {left: [a, b], right: [tong]}
+"""
+
+
+def small_report(make_repo: TreeFactory, values: str) -> Report:
+    periods = "".join(
+        f"  - {{period: 2024-{m:02d}, source: Hệ thống, values: {{{values}}}}}\n" for m in (1, 2, 3)
+    )
+    repo = make_repo(
+        {"data/metrics.yaml": SMALL, "data/statistics/2024.yaml": f"periods:\n{periods}"}
+    )
+    dataset = load_checked(repo / "data", check)
+    assert not dataset.problems, dataset.problems
+    return make(dataset, "q1")
+
+
+def figure_paragraphs(report: Report) -> list[str]:
+    return [
+        p.text for p in report.body if p.text.startswith("Trong kỳ, ") and "nhiệm vụ" not in p.text
+    ]
+
+
+def test_a_rate_is_said_once_with_its_metric_and_its_target(make_repo: TreeFactory) -> None:
+    """r-so is placed in the files group but is the digitised count's own rate: it is said
+    with that count, in the other group's section, with its target."""
+    report = small_report(make_repo, "tong: 100, a: 70, b: 30, so: 20")
+    assert figure_paragraphs(report) == [
+        "Trong kỳ, số hóa 60 hồ sơ (đạt 20%, chưa đạt chỉ tiêu đề ra (từ 50% trở lên)).",
+        "Trong kỳ, tiếp nhận 300 hồ sơ (trực tuyến 210 hồ sơ, trực tiếp 90 hồ sơ).",
+    ]
+
+
+def test_parts_stand_alone_when_their_whole_is_not_said(make_repo: TreeFactory) -> None:
+    report = small_report(make_repo, "a: 70, b: 30")
+    assert figure_paragraphs(report) == ["Trong kỳ, trực tuyến 210 hồ sơ; trực tiếp 90 hồ sơ."]

@@ -64,6 +64,14 @@ class Figures:
     last_year: Window
     year_to_date: Window
 
+    @property
+    def own_rates(self) -> set[str]:
+        """The rates that are some metric's own (numerator: that metric alone)."""
+        return {row["rate"]["id"] for row in self.rows if row["rate"] is not None}
+
+    def rate_row(self, rate: str) -> dict[str, Any] | None:
+        return next((r for r in self.rows if r["kind"] == "rate" and r["id"] == rate), None)
+
 
 def figures(scope: Scope) -> Figures | None:
     """The figures of the report's window; None without a catalogue."""
@@ -129,8 +137,9 @@ def _groups(rows: Iterable[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
 def group_paragraphs(found: Figures, group: str, rows: list[dict[str, Any]]) -> list[Paragraph]:
     """A group's sentence, and a gap naming the months its figures miss (see the module)."""
     by_id = {row["id"]: row for row in rows if row["kind"] == "metric"}
-    parts = {p for whole, ps in found.parts.items() if whole in by_id for p in ps}
-    own_rates = {row["rate"]["id"] for row in by_id.values() if row["rate"] is not None}
+    wholes = [w for w in found.parts if w in by_id and _said(by_id[w]["this_period"])]
+    parts = {p for whole in wholes for p in found.parts[whole]}  # said inside their whole
+    own_rates = found.own_rates  # said with their metric
     clauses: dict[str, list[str]] = {}  # metric id (or rate id) -> its clause, then rates
     for row in rows:
         if row["kind"] == "metric" and row["id"] not in parts and _said(row["this_period"]):
@@ -195,7 +204,9 @@ def _metric_clause(
     rate = row["rate"]
     if rate is not None and rate["value"] is not None:
         share = percent(rate["value"], 2)
-        text += f", đạt {share}" if part else f" (đạt {share})"
+        own = found.rate_row(rate["id"])
+        target = "" if own is None else _target(own, "%")
+        text += f", đạt {share}{target}" if part else f" (đạt {share}{target})"
     if not part:
         members = [by_id[p] for p in found.parts.get(row["id"], ()) if p in by_id]
         said = [
@@ -243,7 +254,7 @@ def table(scope: Scope) -> Table | None:
         return None
     if not any(row[key]["value"] is not None for row in found.rows for key in WINDOWS):
         return None
-    own_rates = {row["rate"]["id"] for row in found.rows if row["rate"] is not None}
+    own_rates = found.own_rates
     rows: list[Row] = []
     number = 0
     short = False
