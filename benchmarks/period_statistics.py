@@ -1,6 +1,7 @@
-"""Time period statistics: what they add to `cchc validate`, and how validating scales.
+"""Time period statistics: what they add to `cchc validate` and `cchc report`, and how both
+scale.
 
-    python benchmarks/period_statistics.py            # about 3 minutes on 2 cores
+    python benchmarks/period_statistics.py            # about 5 minutes on 2 cores
     python benchmarks/period_statistics.py --quick    # fewer repeats, 1 and 10 years only
 
 1. The shipped data (`data/`) with and without its statistics (`metrics.yaml` and
@@ -14,6 +15,11 @@
    log time on log values; 1.0 is linear). In-process figures are the fastest of their runs,
    which a busy shared machine disturbs least. Also `figures_for` over the four report
    windows of a year and `cchc status`.
+3. Reports: the annual report (`build` + `render`, md and docx) of the last year with data,
+   in-process on a loaded data set, for the shipped data with and without its statistics
+   and for each generated tree against the same tree without statistics (the cost of the
+   statistics sentences and appendix: computing the figures, wording, laying out the
+   table); the scaling exponent of that cost; and `cchc report` in a fresh process.
 
 Every tree is checked to validate cleanly before it is timed. Nothing here is a test.
 """
@@ -151,6 +157,31 @@ def figures(root: Path) -> Callable[[], None]:
     return call
 
 
+def report_call(root: Path, fmt: str, year: int) -> Callable[[], None]:
+    """The annual report of `year` built and rendered in `fmt`, on data loaded once."""
+    from cchc_cli.checks import check
+    from cchc_cli.engine.periods import report_period
+    from cchc_cli.read.loader import load_checked
+    from cchc_cli.report.facts import build
+    from cchc_cli.report.render import render
+
+    dataset = load_checked(root / "data", check)
+    period = report_period("year", year)
+
+    def call() -> None:
+        render(build(dataset, period, issued=None, commit=None), fmt, dataset.root)
+
+    return call
+
+
+def report_command(root: Path, fmt: str, year: int, out: Path) -> list[str]:
+    target = "-" if fmt == "md" else str(out / f"bao-cao.{fmt}")
+    return [
+        CCHC, "--data", str(root), "report", "--year", str(year), "--format", fmt,
+        "--output", target, "--force",
+    ]  # fmt: skip
+
+
 def interleaved(
     a: Callable[[], float], b: Callable[[], float], repeat: int, pick: Callable[..., float]
 ) -> tuple[float, float]:
@@ -221,8 +252,11 @@ def main() -> None:
             f"{_ms(median_time(checks_only(shipped), inner))} | – |"
         )
 
+        _shipped_reports(plain, shipped, base, repeat)
+
         base_call = in_process(plain)
         rows = []
+        report_rows = []
         for years in sizes:
             root = make_tree(base / f"y{years}", years)
             run(_validate(root), {0})
@@ -245,6 +279,15 @@ def main() -> None:
                     ),
                 )
             )
+            year = FIRST_YEAR + years - 1  # the last year with data: a full year of figures
+            found: list[float] = [years]
+            for fmt in ("md", "docx"):
+                found += _pair(report_call(plain, fmt, year), report_call(root, fmt, year), inner)
+            found += [
+                process_time(report_command(root, fmt, year, base), max(3, repeat // 5))
+                for fmt in ("md", "docx")
+            ]
+            report_rows.append(found)
         print(
             "\nGenerated: years x 12 months x 60 metrics, on the shipped data without "
             "statistics. Fresh processes: medians; in-process columns: the fastest run.\n"
@@ -266,6 +309,61 @@ def main() -> None:
             f"in-process above the base {slope(values, [max(r[3], 1e-6) for r in rows]):.2f}, "
             f"statistics checks {slope(values, [r[4] for r in rows]):.2f}"
         )
+        print(
+            "\nThe annual report of the last year with data (in-process: `build` + `render` "
+            "on data loaded once, the fastest run; the base is the same tree without "
+            "statistics; fresh processes: medians).\n"
+        )
+        print(
+            "| years | values | md, base | md | md above the base | docx, base | docx "
+            "| docx above the base | `cchc report` md | `cchc report` docx |"
+        )
+        print("|---|---|---|---|---|---|---|---|---|---|")
+        for years_, md_base, md, docx_base, docx, md_fresh, docx_fresh in report_rows:
+            print(
+                f"| {years_:.0f} | {years_ * 640:,.0f} | {_ms(md_base)} | {_ms(md)} | "
+                f"{_ms(md - md_base)} | {_ms(docx_base)} | {_ms(docx)} | "
+                f"{_ms(docx - docx_base)} | {_ms(md_fresh)} | {_ms(docx_fresh)} |"
+            )
+        counts = [r[0] * 640.0 for r in report_rows]
+        above_md = [max(r[2] - r[1], 1e-6) for r in report_rows]
+        above_docx = [max(r[4] - r[3], 1e-6) for r in report_rows]
+        print(
+            f"\nScaling exponents over {sizes[0]}–{sizes[-1]} years (1.0 is linear): report "
+            f"above the base, md {slope(counts, above_md):.2f}, docx "
+            f"{slope(counts, above_docx):.2f}"
+        )
+
+
+def _timer(command: list[str]) -> Callable[[], float]:
+    """One fresh-process run of `command`, timed."""
+    return lambda: once(lambda: run(command))
+
+
+def _pair(base: Callable[[], None], tree: Callable[[], None], repeat: int) -> list[float]:
+    """The fastest of `repeat` runs of each, taken turn about."""
+    first, second = interleaved(lambda: once(base), lambda: once(tree), repeat, min)
+    return [first, second]
+
+
+def _shipped_reports(plain: Path, shipped: Path, out: Path, repeat: int) -> None:
+    """The 2024 annual report of the shipped data, with and without its statistics."""
+    print("\n| shipped data, report of 2024 | without statistics | with statistics | ratio |")
+    print("|---|---|---|---|")
+    for fmt in ("md", "docx"):
+        commands = [report_command(root, fmt, 2024, out) for root in (plain, shipped)]
+        for command in commands:
+            run(command, {0})
+        fresh = interleaved(
+            _timer(commands[0]), _timer(commands[1]), max(5, repeat // 2), statistics.median
+        )
+        without_call, with_call = report_call(plain, fmt, 2024), report_call(shipped, fmt, 2024)
+        inside = _pair(without_call, with_call, repeat)
+        for label, (without, with_) in (
+            (f"`cchc report --format {fmt}` fresh process (median)", fresh),
+            (f"{fmt}: `build` + `render` in-process (fastest)", inside),
+        ):
+            print(f"| {label} | {_ms(without)} | {_ms(with_)} | {with_ / without:.2f}× |")
 
 
 def _validate(root: Path) -> list[str]:

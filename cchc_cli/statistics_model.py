@@ -31,6 +31,9 @@ DEFAULT_MONTH_START_DAY = 15  # Nghị định 09/2019/NĐ-CP: a reporting month
 Aggregate = Literal["sum", "last", "first", "mean"]
 RuleOp = Literal["=", "<=", ">=", "≤", "≥"]
 Bool = Annotated[bool, Field(strict=True)]
+NUMBER_SLOT = "{số}"  # where a phrase puts its figure
+PHRASE_PATTERN = r"^[^{}]*\{số\}[^{}]*$"
+Phrase = Annotated[str, Field(pattern=PHRASE_PATTERN)]
 
 
 def _stat_period(value: Any) -> Any:
@@ -83,6 +86,11 @@ class Metric(Model):
     )
     max: Number | None = Field(
         default=None, description="Giá trị lớn nhất có thể (ví dụ điểm tối đa của nhóm chỉ số)."
+    )
+    phrase: Phrase | None = Field(
+        default=None,
+        description="Cách báo cáo viết chỉ tiêu này trong câu, “{số}” là chỗ đặt con số, ví "
+        "dụ “tiếp nhận mới {số} hồ sơ”. Không ghi thì báo cáo viết “tên: số đơn vị tính”.",
     )
     headline: Bool = Field(
         default=False, description="true: chỉ tiêu chính, hiện trên “cchc status”."

@@ -116,3 +116,32 @@ def test_a_broken_catalogue_is_reported_and_its_values_are_not_checked(
     assert result.exit_code == 1
     assert "[invalid-value] Giá trị “cuoi-ky” không hợp lệ" in result.stdout
     assert "negative-value" not in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("phrase", "ok"),
+    [
+        ("tiếp nhận mới {số} hồ sơ", True),
+        ("{số} hồ sơ tiếp nhận mới", True),
+        ("tiếp nhận mới hồ sơ", False),  # no place for the figure
+        ("tiếp nhận mới {so} hồ sơ", False),
+        ("tiếp nhận {số} hồ sơ, trực tuyến {số}", False),  # two places
+    ],
+)
+def test_a_phrase_has_one_place_for_its_figure(
+    make_repo: TreeFactory, runner: CliRunner, phrase: str, ok: bool
+) -> None:
+    catalogue = CATALOGUE.replace(
+        "unit: hồ sơ, group: ho-so}", f'unit: hồ sơ, group: ho-so, phrase: "{phrase}"}}', 1
+    )
+    assert catalogue != CATALOGUE
+    repo = make_repo({"data/metrics.yaml": catalogue})
+    result = runner.invoke(app, ["--data", str(repo), "validate", "-f", "json"])
+    found = json.loads(result.stdout)["problems"]
+    if ok:
+        assert found == []
+    else:
+        (problem,) = found
+        assert (problem["code"], problem["path"]) == ("invalid-value", "data/metrics.yaml")
+        assert problem["message"] == f"Câu “{phrase}” cần đúng một chỗ “{{số}}” để đặt con số."
+        assert "tiếp nhận mới {số} hồ sơ" in problem["hint"]

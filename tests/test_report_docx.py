@@ -235,12 +235,13 @@ def test_each_appendix_starts_a_page_with_its_heading(document: Any) -> None:
         ("Đề mục phụ lục", "PHỤ LỤC I"),  # the first opens the landscape section
         ("Đề mục phụ lục, trang mới", "PHỤ LỤC II"),
         ("Đề mục phụ lục, trang mới", "PHỤ LỤC III"),
+        ("Đề mục phụ lục, trang mới", "PHỤ LỤC IV"),
     ]
     assert document.styles["Đề mục phụ lục, trang mới"].paragraph_format.page_break_before
     heading = document.styles["Đề mục phụ lục"]
     assert heading.font.bold and heading.paragraph_format.alignment == 1  # centre
     notes = [p for p in document.paragraphs if p.text.startswith("(Kèm theo Báo cáo số")]
-    assert len(notes) == 3
+    assert len(notes) == 4
     assert (
         notes[0].text
         == "(Kèm theo Báo cáo số      /BC-SCT ngày 05 tháng 01 năm 2025 của Sở Công Thương)"
@@ -259,7 +260,7 @@ def appendix_tables(document: Any) -> list[Any]:
 
 def test_appendix_tables_fill_the_landscape_width_and_repeat_their_header(document: Any) -> None:
     tables = appendix_tables(document)
-    assert len(tables) == 4
+    assert len(tables) == 5
     landscape = document.sections[1]
     room = landscape.page_width.twips - landscape.left_margin.twips - landscape.right_margin.twips
     for table in tables:
@@ -270,7 +271,7 @@ def test_appendix_tables_fill_the_landscape_width_and_repeat_their_header(docume
         assert heads and rows[: len(heads)] == heads
         assert all(r.find(f"{qn('trPr')}/{qn('cantSplit')}") is not None for r in rows)
     captions = [p for p in document.paragraphs if p.style.name == "Tên bảng"]
-    assert [p.text[:2] for p in captions] == ["1.", "2.", "Kế"]
+    assert [p.text[:2] for p in captions] == ["1.", "2.", "Kế", "Kỳ"]
     assert document.styles["Tên bảng"].paragraph_format.keep_with_next
 
 

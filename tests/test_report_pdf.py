@@ -33,7 +33,7 @@ pytestmark = pytest.mark.skipif(
 )
 ISSUED = date(2025, 1, 5)
 DOCUMENTS = (*CODES, "par")  # the periodic drafts, then the self-assessment report
-APPENDICES = {"par": ["PHỤ LỤC"]}  # the periodic drafts have PHỤ LỤC I, II, III
+APPENDICES = {"par": ["PHỤ LỤC"]}  # the periodic drafts have PHỤ LỤC I to IV
 HEAD_LINES = (
     "UBND TỈNH ĐỒNG THÁP",
     "SỞ CÔNG THƯƠNG",
@@ -124,7 +124,9 @@ def test_appendices_are_landscape_and_each_starts_a_page(pdfs: dict[str, Path], 
     found = pages(pdfs[code])
     shapes = sizes(pdfs[code], len(found))
     starts = {page[1]: i for i, page in enumerate(found) if page[1].startswith("PHỤ LỤC")}
-    assert list(starts) == APPENDICES.get(code, ["PHỤ LỤC I", "PHỤ LỤC II", "PHỤ LỤC III"])
+    assert list(starts) == APPENDICES.get(
+        code, ["PHỤ LỤC I", "PHỤ LỤC II", "PHỤ LỤC III", "PHỤ LỤC IV"]
+    )
     first = min(starts.values())
     assert all(w < h for w, h in shapes[:first]), "the body is portrait"
     assert all(w > h for w, h in shapes[first:]), "the appendices are landscape"

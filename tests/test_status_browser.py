@@ -81,7 +81,7 @@ def test_shipped_page_loads_offline_and_draws(browser: Browser, tmp_path: Path, 
     assert_clean(visit, page)
     assert png_size(shot) == (width, visit.height)
     assert visit.values["overflow"] == 0  # nothing wider than a phone
-    assert visit.values["charts"] == 8  # areas, units, 2 over time, 3 indicators, PAR INDEX
+    assert visit.values["charts"] == 9  # areas, units, 2 over time, 3 indicators, statistics, PAR
     assert visit.values["drawn"] is True
 
 

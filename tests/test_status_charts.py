@@ -66,6 +66,12 @@ def test_bars_split_their_width_in_proportion(values: list[dict[str, int]]) -> N
     assert ys == sorted(ys) and chart["height"] >= (ys[-1] if ys else 0)
 
 
+def test_a_bar_writes_its_counts_the_vietnamese_way() -> None:
+    rows = [{"key": "r", "label": "Hồ sơ", "values": {"a": 1012, "b": 240, "c": 12345}, "note": ""}]
+    (row,) = charts.hbars(rows, PARTS)["rows"]
+    assert [s["text"] for s in row["segments"]] == ["1.012", "240", "12.345"]
+
+
 def test_a_missing_value_is_a_gap_not_a_zero() -> None:
     chart = charts.lines(
         ["2021", "2022", "2023", "2024", "2025"],

@@ -213,6 +213,57 @@ def test_shipped_page_has_the_quarters_and_vietnamese_numbers(
     assert "93,62" in text  # SIPAS 2021, decimal comma
 
 
+def test_shipped_page_draws_the_headline_rates_of_the_period(
+    shipped: tuple[Page, dict[str, Any]],
+) -> None:
+    """Section “Số liệu thống kê”: a bar per headline rate of the JSON's current period, its
+    numerator against the rest of its denominator, counts and rates worded the Vietnamese way."""
+    page, doc = shipped
+    found = doc["statistics"]
+    rates = [
+        r
+        for r in found["rows"]
+        if r["kind"] == "rate" and r["headline"] and r["this_period"]["value"] is not None
+    ]
+    assert len(rates) >= 3
+    (svg,) = page.within(page.find("svg", "chart-hbars"), "so-lieu")
+    (title,) = [e for e in page.elements if e.tag == "title" and svg in e.parents[-1:]]
+    assert (
+        title.text
+        == f"Các tỷ lệ chính, {found['period']['label']}"
+        == ("Các tỷ lệ chính, quý IV năm 2025")
+    )
+    rows = [e for e in page.find("g", "row") if svg in e.parents]
+    assert [r.attrs["data-key"] for r in rows] == [r["id"] for r in rates]
+    for row, rate in zip(rows, rates, strict=True):
+        this = rate["this_period"]
+        assert row.attrs["data-total"] == str(round(this["denominator"]))
+        bars = {b.attrs["data-state"]: b for b in page.find("rect", "bar") if row in b.parents}
+        widths = {k: float(b.attrs["width"]) for k, b in bars.items()}
+        assert sum(widths.values()) == pytest.approx(264, abs=0.5)
+        assert widths["part"] / 264 == pytest.approx(this["value"], abs=0.002)
+        (tip,) = [e for e in page.elements if e.tag == "title" and bars["part"] in e.parents]
+        words = f"{round(this['numerator']):,}".replace(",", ".")
+        assert tip.text == f"đạt: {words}"
+        (note,) = [e for e in page.elements if "note" in e.cls() and row in e.parents]
+        assert (
+            note.text
+            == f"{this['value'] * 100:.2f}".rstrip("0").rstrip(".").replace(".", ",") + "%"
+        )
+        label = " ".join(e.text for e in page.elements if e.tag == "tspan" and row in e.parents)
+        assert label.startswith(rate["name"].split()[0]) and "cùng kỳ năm trước:" in label
+    # 1 012 of 1 252 files online: thousands with a dot, inside the bar.
+    counts = [e.text for e in page.elements if "count" in e.cls() and svg in e.parents]
+    assert "1.012" in counts
+
+
+def test_no_statistics_section_without_statistics(runner: CliRunner) -> None:
+    """The fixture has no catalogue; a unit's view has no statistics either."""
+    assert not Page(html_of(runner, "--as-of", AS_OF)).find("section", id="so-lieu")
+    unit = html_of(runner, "--as-of", SHIPPED_AS_OF, "--unit", "van-phong", data=SHIPPED)
+    assert not Page(unit).find("section", id="so-lieu")
+
+
 def test_page_is_self_contained(shipped: tuple[Page, dict[str, Any]]) -> None:
     page, _ = shipped
     assert not page.find("link") and not page.find("img")
@@ -354,14 +405,14 @@ def test_a_repository_template_overrides_the_page(
 def test_a_new_chart_section_is_a_function_and_one_line(
     runner: CliRunner, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """How period statistics or a PAR self-assessment will join the page (README)."""
+    """How a new JSON key (a PAR self-assessment, …) joins the page (README)."""
     from cchc_cli.status import charts, html, sections
 
     doc = run_json(runner, "--as-of", AS_OF)
-    doc["statistics"] = [{"period": "2024-Q1", "received": 120, "on_time": 118}]
+    doc["files_per_quarter"] = [{"period": "2024-Q1", "received": 120, "on_time": 118}]
 
     def statistics(doc: dict[str, Any]) -> list[charts.Chart] | None:
-        rows = doc.get("statistics")
+        rows = doc.get("files_per_quarter")
         if not rows:
             return None
         keys = [r["period"] for r in rows]
@@ -376,10 +427,11 @@ def test_a_new_chart_section_is_a_function_and_one_line(
         )
         return [chart | {"title": "Hồ sơ TTHC theo quý", "desc": "quý I/2024: 120, 118"}]
 
-    extra = sections.Section("so-lieu", "Số liệu thống kê", statistics)
+    extra = sections.Section("ho-so-theo-quy", "Hồ sơ theo quý", statistics)
     monkeypatch.setattr(html, "SECTIONS", (*sections.SECTIONS, extra))
     page = Page(html.render_html(doc, None))
-    assert len(page.find("section", id="so-lieu")) == 1
-    marks = [m.attrs["data-part"] for m in page.within(page.find("rect", "mark"), "so-lieu")]
-    assert marks == ["received", "on_time"]
-    assert "Số liệu thống kê" in [a.text for a in page.find("a") if a.attrs["href"] == "#so-lieu"]
+    assert len(page.find("section", id="ho-so-theo-quy")) == 1
+    found = page.within(page.find("rect", "mark"), "ho-so-theo-quy")
+    assert [m.attrs["data-part"] for m in found] == ["received", "on_time"]
+    links = [a.text for a in page.find("a") if a.attrs["href"] == "#ho-so-theo-quy"]
+    assert links == ["Hồ sơ theo quý"]

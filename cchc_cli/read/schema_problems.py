@@ -44,6 +44,12 @@ _PATTERN_MESSAGES = {
         "Kỳ số liệu “{input}” không hợp lệ.",
         "Viết tháng “2024-03” (tháng 3 năm 2024) hoặc quý “2024-Q1” … “2024-Q4”.",
     ),
+    # statistics_model.PHRASE_PATTERN (that module is imported only for statistics)
+    r"^[^{}]*\{số\}[^{}]*$": (
+        "Câu “{input}” cần đúng một chỗ “{{số}}” để đặt con số.",
+        "Viết “{số}” ở chỗ con số, ví dụ “tiếp nhận mới {số} hồ sơ”; không dùng dấu "
+        "ngoặc nhọn ở chỗ khác.",
+    ),
 }
 _NUMBER_TEXT = re.compile(r"^\s*-?[\d.,\s]+%?\s*$")
 _NUMBER_HINT = (

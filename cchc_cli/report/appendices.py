@@ -5,6 +5,8 @@
   end (the area table of ``cchc status --as-of`` that day, less the report's own occurrence).
 - Phụ lục II: every occurrence the report covers, by area: deadline, outcome, evidence.
 - Phụ lục III: the indicators against their targets (`cchc_cli.report.indicator_facts`).
+- Then the period statistics of the window, the same period last year and the year to date
+  (`cchc_cli.report.statistics_facts`), when the data has any.
 
 Counts are of occurrences: a yearly task is one task a year. To add a table: a function that
 returns a `Table`, listed in `appendices` (an appendix is numbered by its place).
@@ -15,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 
 from cchc_cli.engine.progress import State, Status
-from cchc_cli.report import indicator_facts
+from cchc_cli.report import indicator_facts, statistics_facts
 from cchc_cli.report.lines import by_area_then_due, is_ongoing, progress_words
 from cchc_cli.report.model import Appendix, Column, Row, Table, TaskLine
 from cchc_cli.report.scope import Scope, due_in_period
@@ -38,6 +40,9 @@ def appendices(scope: Scope, lines: dict[int, TaskLine], attached: str) -> list[
     indicators = indicator_facts.table(scope)
     if indicators is not None:
         parts.append(("Kết quả các chỉ số cải cách hành chính", [indicators]))
+    statistics = statistics_table(scope)
+    if statistics is not None:
+        parts.append(("Số liệu thống kê về cải cách hành chính", [statistics]))
     return [
         Appendix(_ROMAN[i], f"PHỤ LỤC {_ROMAN[i]}", title.upper(), attached, tuple(tables))
         for i, (title, tables) in enumerate(parts)
@@ -171,3 +176,8 @@ def task_table(scope: Scope, lines: dict[int, TaskLine]) -> Table:
             Row((str(number), line.title, line.lead, deadline, progress_words(line), line.evidence))
         )
     return Table("", TASK_COLUMNS, tuple(rows), "Không có nhiệm vụ trong kỳ.")
+
+
+def statistics_table(scope: Scope) -> Table | None:
+    """The period statistics in the form of the 581/BNV appendix; None without data."""
+    return statistics_facts.table(scope)

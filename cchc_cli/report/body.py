@@ -11,8 +11,11 @@ a quarter's rates leave the year's tasks out), the indicators, the tasks done la
 overdue. IV. what is active in the stretch ahead (`cchc_cli.engine.periods.ahead`). V. a gap for
 proposals. Every section ends with a ``[Đơn vị bổ sung: …]`` gap for what only staff know.
 
+The period statistics of the window (`cchc_cli.report.statistics_facts`) follow the results of
+the area each group of the catalogue is placed in (`_area`).
+
 To add a section or a paragraph: a function here that returns paragraphs, called from
-`sections` (statistics of a period, #11, go at the end of the area's list in `_area`).
+`sections`.
 """
 
 from __future__ import annotations
@@ -22,7 +25,7 @@ from collections.abc import Iterator
 from cchc_cli.engine import progress
 from cchc_cli.engine.periods import ahead
 from cchc_cli.engine.progress import State, Status
-from cchc_cli.report import indicator_facts
+from cchc_cli.report import indicator_facts, statistics_facts
 from cchc_cli.report.filters import placeholder
 from cchc_cli.report.lines import is_ongoing, label, sort_key
 from cchc_cli.report.model import Paragraph, TaskLine
@@ -47,15 +50,16 @@ def sections(scope: Scope, lines: dict[int, TaskLine]) -> Iterator[Paragraph]:
     """The body, section by section."""
     direction = scope.plan.direction_area
     title = scope.area_names.get(direction, DIRECTION_TITLE)
+    figures = statistics_facts.by_area(scope)
     yield heading(1, title)
-    yield from _results(scope, lines, direction)
+    yield from _area(scope, lines, direction, figures)
     yield gap("văn bản chỉ đạo, điều hành; kiểm tra, tuyên truyền cải cách hành chính trong kỳ")
     yield heading(2, "Kết quả thực hiện các nhiệm vụ cải cách hành chính")
-    others = [code for code in _area_codes(scope) if code != direction]
+    others = [code for code in _area_codes(scope, figures) if code != direction]
     for number, code in enumerate(others, start=1):
         name = scope.area_names.get(code, code)
         yield Paragraph("heading2", f"{number}. {name}")
-        yield from _results(scope, lines, code)
+        yield from _area(scope, lines, code, figures)
         yield gap(f"kết quả khác của lĩnh vực {lower_first(name)}")
     yield from _assessment(scope, lines)
     yield from _ahead(scope)
@@ -68,9 +72,17 @@ def sections(scope: Scope, lines: dict[int, TaskLine]) -> Iterator[Paragraph]:
     )
 
 
-def _area_codes(scope: Scope) -> list[str]:
-    extra = sorted({s.task.area for s in scope.covered} - set(scope.area_order))
+def _area_codes(scope: Scope, figures: dict[str, list[Paragraph]]) -> list[str]:
+    extra = sorted(({s.task.area for s in scope.covered} | set(figures)) - set(scope.area_order))
     return scope.area_order + extra
+
+
+def _area(
+    scope: Scope, lines: dict[int, TaskLine], code: str, figures: dict[str, list[Paragraph]]
+) -> Iterator[Paragraph]:
+    """An area's paragraphs: its results, then the period figures of the groups placed in it."""
+    yield from _results(scope, lines, code)
+    yield from figures.get(code, ())
 
 
 def reported(scope: Scope, code: str) -> list[Status]:

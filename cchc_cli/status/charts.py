@@ -25,7 +25,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from cchc_cli.text_vi import number
+from cchc_cli.text_vi import number, thousands
 
 WIDTH = 360  # the viewBox width: a phone screen at 1:1, scaled up on wider screens
 FONT = 12  # px in viewBox units
@@ -109,8 +109,8 @@ def hbars(rows: Sequence[dict[str, Any]], parts: Sequence[dict[str, str]]) -> Ch
     """Rows of ``{"key", "label", "href", "values": {part key: count}, "note"}``, each a bar split
     into `parts` (``{"key", "label", "fill"}``, in drawing order) in proportion to its values.
 
-    A part wide enough shows its count (``text``: worded, ``0,5`` for points); a row with
-    nothing shows an empty bar.
+    A part wide enough shows its count (``text``: worded, ``1.252``, ``0,5`` for points); a
+    row with nothing shows an empty bar.
     """
     note_width = 96
     bar_width = WIDTH - note_width
@@ -127,7 +127,7 @@ def hbars(rows: Sequence[dict[str, Any]], parts: Sequence[dict[str, str]]) -> Ch
             if not count:
                 continue
             w = count / total * bar_width
-            text = number(count, 2)
+            text = thousands(count, 2)  # 1.252 for counts, 0,5 for points
             segments.append(
                 {
                     "key": part["key"],

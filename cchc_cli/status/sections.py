@@ -19,7 +19,7 @@ from typing import Any
 from cchc_cli.status import charts
 from cchc_cli.status.charts import Chart
 from cchc_cli.status.par_section import par_charts
-from cchc_cli.text_vi import dmy, number, percent
+from cchc_cli.text_vi import dmy, number, percent, thousands
 
 # The order of states in a bar: done from the left, the bad news at the right end.
 BAR_ORDER = ("done_on_time", "done_late", "in_progress", "not_started", "due_soon", "overdue")
@@ -224,10 +224,56 @@ def _year_text(year: dict[str, Any], unit: str) -> str:
     return f"{text} ({word})" if word else text
 
 
+RATE_PARTS = (  # "đạt 80,83%": the part a rate counts, then the rest of its whole
+    {"key": "part", "label": "đạt", "fill": "done_on_time"},
+    {"key": "rest", "label": "còn lại", "fill": "not_started"},
+)
+
+
+def _statistics(doc: dict[str, Any]) -> list[Chart] | None:
+    """The headline rates of the current period (``statistics`` of the JSON): a bar per rate,
+    its numerator against the rest of its denominator, the rate and the same period last year
+    in words. None without statistics, a period, or a headline rate with data."""
+    found = doc.get("statistics")
+    if not found or not found["period"]:
+        return None
+    rows = [
+        row
+        for row in found["rows"]
+        if row["kind"] == "rate" and row["headline"] and row["this_period"]["value"] is not None
+    ]
+    if not rows:
+        return None
+    period = found["period"]
+    end = dmy(date.fromisoformat(period["end"]))
+    label = period["label"] if period["whole"] else f"{period['label']} (đến {end})"
+    bars, described = [], []
+    for row in rows:
+        this, last = row["this_period"], row["last_year"]
+        top, bottom = round(this["numerator"]), round(this["denominator"])
+        before = "chưa có số liệu" if last["value"] is None else percent(last["value"], 2)
+        bars.append(
+            {
+                "key": row["id"],
+                "label": f"{row['name']} (cùng kỳ năm trước: {before})",
+                "href": None,
+                "values": {"part": top, "rest": max(bottom - top, 0)},
+                "note": percent(this["value"], 2),
+            }
+        )
+        described.append(
+            f"{row['name']}: {percent(this['value'], 2)} ({thousands(top)}/"
+            f"{thousands(bottom)}), cùng kỳ năm trước {before}"
+        )
+    chart = charts.hbars(bars, RATE_PARTS)
+    return [chart | {"title": f"Các tỷ lệ chính, {label}", "desc": "; ".join(described) + "."}]
+
+
 SECTIONS: tuple[Section, ...] = (
     Section("theo-linh-vuc", "Theo lĩnh vực", _areas),
     Section("theo-don-vi", "Theo đơn vị chủ trì", _units),
     Section("theo-thoi-gian", "Tiến độ theo thời gian", _quarters),
     Section("chi-so", "Chỉ số qua các năm", _indicators),
+    Section("so-lieu", "Số liệu thống kê", _statistics),
     Section("par-index", "Tự đánh giá PAR INDEX", par_charts),
 )
