@@ -13,7 +13,10 @@ from cchc_cli.cli.common import handled, load_dataset, parse_day
 from cchc_cli.errors import ExitCode, UsageError
 
 if TYPE_CHECKING:
+    from cchc_cli.status.text import Shown
     from cchc_cli.status.view import Query
+
+DEFAULT_LIMIT = 20  # rows of each list in the text: enough to act on, short enough to read
 
 
 def status(
@@ -66,6 +69,19 @@ def status(
             show_default=False,
         ),
     ] = None,
+    limit: Annotated[
+        int | None,
+        typer.Option(
+            "--limit",
+            metavar="N",
+            help=f"Mỗi danh sách hiện nhiều nhất N dòng (mặc định {DEFAULT_LIMIT}); "
+            "JSON luôn đủ mọi dòng.",
+            show_default=False,
+        ),
+    ] = None,
+    show_all: Annotated[
+        bool, typer.Option("--all", help="Hiện mọi dòng của mỗi danh sách.")
+    ] = False,
 ) -> None:
     """Tình hình thực hiện kế hoạch đến một ngày: hoàn thành, quá hạn, sắp đến hạn, chỉ số.
 
@@ -79,7 +95,7 @@ def status(
     from cchc_cli.status.view import build
 
     with handled():
-        render = renderer(output_format)
+        render = renderer(output_format, shown(limit, show_all))
         query = make_query(
             as_of, year=year, unit=unit, area=area, soon_days=soon_days, stale_days=stale_days
         )
@@ -89,6 +105,19 @@ def status(
             print_diagnostics(format_text(dataset.problems), sys.stderr)
             typer.echo(summary(dataset.problems, len(dataset.files), len(dataset.tasks)), err=True)
             raise typer.Exit(int(ExitCode.INVALID))
+
+
+def shown(limit: int | None, show_all: bool) -> "Shown":
+    """How many rows of each list the text shows: `limit`, every row, or the default."""
+    from cchc_cli.status.text import Shown
+
+    if limit is not None and show_all:
+        raise UsageError("Dùng --limit hoặc --all, không dùng cả hai.")
+    if limit is not None and limit < 0:
+        raise UsageError(f"Số dòng phải từ 0 trở lên (đang là {limit}).", field="limit")
+    if show_all:
+        return Shown()
+    return Shown(DEFAULT_LIMIT if limit is None else limit, "dùng --all")
 
 
 def make_query(
