@@ -10,8 +10,9 @@ Property tests (hypothesis) run under the profile named by ``HYPOTHESIS_PROFILE`
 
 from __future__ import annotations
 
+import gc
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -43,6 +44,14 @@ def _clean_env(monkeypatch: pytest.MonkeyPatch) -> None:
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("NO_COLOR", "1")
     monkeypatch.setenv("COLUMNS", "100")
+
+
+@pytest.fixture(autouse=True)
+def _unfreeze() -> Iterator[None]:
+    """Commands freeze the heap after loading (`cli.common.load_dataset`), which suits a
+    process that ends with the command; the test process goes on, so thaw it after each test."""
+    yield
+    gc.unfreeze()
 
 
 @pytest.fixture

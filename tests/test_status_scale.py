@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import re
 from pathlib import Path
@@ -96,3 +97,12 @@ def test_bad_limits_are_usage_errors(
     result = runner.invoke(app, ["--data", str(crowded), "status", *args])
     assert result.exit_code == 2
     assert says in result.stderr
+
+
+def test_the_loaded_data_is_left_out_of_garbage_collection(
+    runner: CliRunner, crowded: Path
+) -> None:
+    """Full collections would rescan the whole data set at every step of the view."""
+    gc.unfreeze()
+    status(runner, crowded)
+    assert gc.get_freeze_count() > 0  # the autouse fixture thaws it after the test
