@@ -8,7 +8,7 @@ from datetime import date
 
 from cchc_cli.checks.common import at
 from cchc_cli.dataset import PLAN_FILE, Dataset, Located
-from cchc_cli.engine.progress import period_keys
+from cchc_cli.engine.recurrence import has_period, period_keys
 from cchc_cli.errors import Loc, Problem
 from cchc_cli.models import Task, Update
 from cchc_cli.text_vi import dmy
@@ -94,7 +94,6 @@ def _task_progress(task: Located[Task], period: tuple[int, int] | None) -> Itera
         )
     yield from _updates(task.path, (*task.loc,), t.updates, t.completed, period)
     seen: set[str] = set()
-    periods = set(period_keys(t)) if recurring else set()
     for i, occ in enumerate(t.occurrences):
         loc = (*task.loc, "occurrences", i)
         quarterly = "-Q" in occ.period
@@ -106,13 +105,13 @@ def _task_progress(task: Located[Task], period: tuple[int, int] | None) -> Itera
                 f"Kỳ “{occ.period}” không khớp với nhiệm vụ {t.recurrence}.",
                 "Nhiệm vụ hằng năm ghi năm (2024); hằng quý ghi “2024-Q1” … “2024-Q4”.",
             )
-        elif recurring and occ.period not in periods:
+        elif recurring and not has_period(t, occ.period):
             yield at(
                 task.path,
                 (*loc, "period"),
                 "invalid-period",
                 f"Kỳ “{occ.period}” nằm ngoài thời gian thực hiện ({dmy(t.start)} - {dmy(t.due)}).",
-                "Các kỳ của nhiệm vụ này: " + _span(sorted(periods)) + ".",
+                "Các kỳ của nhiệm vụ này: " + _span(sorted(period_keys(t))) + ".",
             )
         if occ.period in seen:
             yield at(
