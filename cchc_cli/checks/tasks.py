@@ -14,6 +14,11 @@ from cchc_cli.models import Task, Update
 from cchc_cli.text_vi import dmy
 
 
+# A plan longer than this is probably a typed year (1900 for 2021); a recurring task over it
+# still works, with one occurrence per year or quarter.
+LONG_PLAN_YEARS = 50
+
+
 def task_problems(dataset: Dataset) -> Iterator[Problem]:
     """The plan's period, then each task's dates and progress."""
     yield from _plan_period(dataset)
@@ -30,13 +35,29 @@ def _period(dataset: Dataset) -> tuple[int, int] | None:
 
 def _plan_period(dataset: Dataset) -> Iterator[Problem]:
     plan = dataset.plan
-    if plan is not None and plan.period.end < plan.period.start:
+    if plan is None:
+        return
+    first, last = plan.period.start, plan.period.end
+    if last < first:
         yield at(
             dataset.display(dataset.data_dir / PLAN_FILE),
             ("period", "end"),
             "date-order",
-            f"Năm kết thúc {plan.period.end} trước năm bắt đầu {plan.period.start}.",
+            f"Năm kết thúc {last} trước năm bắt đầu {first}.",
             "Kiểm tra “period” trong kế hoạch.",
+        )
+    elif last - first + 1 > LONG_PLAN_YEARS:
+        yield Problem(
+            dataset.display(dataset.data_dir / PLAN_FILE),
+            0,
+            0,
+            "long-plan",
+            f"Giai đoạn của kế hoạch dài {last - first + 1} năm ({first}-{last}): có lẽ gõ "
+            "nhầm năm.",
+            "Kế hoạch cải cách hành chính thường 5 hoặc 10 năm; kiểm tra “period” trong "
+            "kế hoạch.",
+            level="warning",
+            loc=("period",),
         )
 
 
