@@ -13,7 +13,6 @@ from cchc_cli.errors import Loc, Problem
 from cchc_cli.models import Task, Update
 from cchc_cli.text_vi import dmy
 
-
 # A plan longer than this is probably a typed year (1900 for 2021); a recurring task over it
 # still works, with one occurrence per year or quarter.
 LONG_PLAN_YEARS = 50
