@@ -53,8 +53,7 @@ def _plan_period(dataset: Dataset) -> Iterator[Problem]:
             "long-plan",
             f"Giai đoạn của kế hoạch dài {last - first + 1} năm ({first}-{last}): có lẽ gõ "
             "nhầm năm.",
-            "Kế hoạch cải cách hành chính thường 5 hoặc 10 năm; kiểm tra “period” trong "
-            "kế hoạch.",
+            "Kế hoạch cải cách hành chính thường 5 hoặc 10 năm; kiểm tra “period” trong kế hoạch.",
             level="warning",
             loc=("period",),
         )
