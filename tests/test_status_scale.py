@@ -3,14 +3,21 @@
 from __future__ import annotations
 
 import gc
+import io
 import json
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner
 
+from cchc_cli.checks import check
 from cchc_cli.cli.app import app
+from cchc_cli.cli.status import make_query
+from cchc_cli.read.loader import load_checked
+from cchc_cli.status.json import render_json, to_json, write_json
+from cchc_cli.status.view import build
 from tests.conftest import TreeFactory
 
 AS_OF = "31/12/2024"
@@ -106,3 +113,20 @@ def test_the_loaded_data_is_left_out_of_garbage_collection(
     gc.unfreeze()
     status(runner, crowded)
     assert gc.get_freeze_count() > 0  # the autouse fixture thaws it after the test
+
+
+@pytest.mark.parametrize("query", [{}, {"unit": "van-phong"}, {"year": 2019}])
+def test_json_is_written_piece_by_piece_as_json_dumps_would_write_it(
+    make_repo: TreeFactory, query: dict[str, Any]
+) -> None:
+    tasks = overdue_tasks(3).replace(
+        "Nhiệm vụ quá hạn số 2", '"Tên có \\"nháy\\", \\\\ gạch, \\t tab, \\u00e9 và 😀"'
+    )
+    repo = make_repo({"data/tasks/van-phong.yaml": tasks})
+    view = build(load_checked(repo / "data", check), make_query(AS_OF, **query))
+    expected = json.dumps(to_json(view), ensure_ascii=False, indent=2) + "\n"
+    assert 'Tên có \\"nháy\\", \\\\ gạch, \\t tab, é và 😀' in expected or not view.overdue
+    out = io.StringIO()
+    write_json(view, out)
+    assert out.getvalue() == expected
+    assert render_json(view) == expected

@@ -23,7 +23,7 @@ from cchc_cli.engine.indicators import Assessment, Trend, Verdict, digits_to_sho
 from cchc_cli.engine.progress import STATE_ORDER, State, Status
 from cchc_cli.errors import UsageError
 from cchc_cli.output.console import make_console
-from cchc_cli.status.json import render_json
+from cchc_cli.status.json import write_json
 from cchc_cli.status.view import Row, View
 from cchc_cli.text_vi import dmy, number, percent, printable
 
@@ -278,9 +278,9 @@ def print_text(view: View, file: TextIO | None = None, shown: Shown = ALL) -> No
 
 
 def print_json(view: View, file: TextIO | None = None) -> None:
-    """The JSON document of `cchc_cli.status.view.to_json` on `file` (stdout)."""
+    """The JSON document of `cchc_cli.status.json.to_json` on `file` (stdout)."""
     stream = file or sys.stdout
-    stream.write(render_json(view))
+    write_json(view, stream)
     stream.flush()
 
 
