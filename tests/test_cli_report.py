@@ -62,7 +62,7 @@ def test_no_clobber_then_force(runner: CliRunner, repo: Path) -> None:
     result = run(runner, repo, "--year", "2024", "-o", str(target), "--force")
     assert result.exit_code == 0, result.output
     assert target.read_text(encoding="utf-8").startswith("| UBND TỈNH ĐỒNG THÁP")
-    assert sorted(p.name for p in repo.iterdir() if p.name.startswith(".")) == []
+    assert sorted(p.name for p in repo.iterdir() if p.name.startswith(".")) == [".cchc-cache"]
 
 
 def test_an_output_folder_that_does_not_exist_needs_parents(runner: CliRunner, repo: Path) -> None:

@@ -55,12 +55,19 @@ def _main(
             show_default=False,
         ),
     ] = None,
+    no_cache: Annotated[
+        bool,
+        typer.Option(
+            "--no-cache",
+            help="Đọc lại mọi tệp, không dùng bản đã đọc lưu trong thư mục .cchc-cache.",
+        ),
+    ] = False,
     version: Annotated[
         bool,
         typer.Option("--version", help="In phiên bản rồi thoát.", callback=_version, is_eager=True),
     ] = False,
 ) -> None:
-    ctx.obj = Settings(data=data)
+    ctx.obj = Settings(data=data, cache=not no_cache)
 
 
 for command in (validate, status, schema, explain, report, init):
