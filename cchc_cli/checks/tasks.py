@@ -159,6 +159,8 @@ def _updates(
     completed: date | None,
     period: tuple[int, int] | None = None,
 ) -> Iterator[Problem]:
+    if not updates:
+        return
     for index, update in enumerate(updates):
         if period is not None and not period[0] <= update.date.year <= period[1]:
             yield Problem(

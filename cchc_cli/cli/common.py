@@ -128,11 +128,17 @@ def load_dataset(ctx: typer.Context) -> Dataset:
     settings: Settings = ctx.obj
     data_dir = find_data_dir(settings.data)
     cache = ParseCache(data_dir.parent / CACHE_DIR) if settings.cache else None
-    dataset = load_checked(data_dir, check, DEFAULT_LIMITS, cache)
-    # The data set lives until the command ends and holds no reference cycles, yet every
-    # full collection would rescan it: at 10 000 tasks that was 0.3-0.7 s of `cchc status`
-    # (benchmarks/RESULTS.md). Frozen objects are still freed by reference counting.
-    gc.freeze()
+    # The data set lives until the command ends and holds no reference cycles, yet the
+    # cycle collector would scan it once as soon as it is turned back on after loading, and
+    # again at every full collection: at 10 000 tasks 0.05 s, then 0.3-0.7 s of `cchc
+    # status` (benchmarks/RESULTS.md). So it is frozen before the collector is back on.
+    # Frozen objects are still freed by reference counting.
+    gc.disable()
+    try:
+        dataset = load_checked(data_dir, check, DEFAULT_LIMITS, cache)
+        gc.freeze()
+    finally:
+        gc.enable()
     return dataset
 
 

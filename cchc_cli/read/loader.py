@@ -104,7 +104,7 @@ def _validate(
 
 
 def _read_model(
-    dataset: Dataset, file: Path, model: type[M], cache: ParseCache | None
+    dataset: Dataset, file: Path, shown: str, model: type[M], cache: ParseCache | None
 ) -> tuple[Any, str, M | None, list[Problem]]:
     """``(data, text, model, problems of reading)`` of one file; every problem is added to
     the dataset. Data is None when it cannot be used; the model when the schema refused it.
@@ -112,7 +112,6 @@ def _read_model(
     With a `cache`, a text read before is not parsed again; a file the schema accepted is
     kept as its model's dump, which validates twice as fast as what YAML gave.
     """
-    shown = dataset.display(file)
     text, problems = _read_text(file, shown, dataset.limits)
     if problems:
         dataset.problems.extend(problems)
@@ -124,7 +123,7 @@ def _read_model(
         return None, text, None, problems
     whole = _validate(model, data, shown, text, dataset.problems, limits=dataset.limits)
     if cache is not None and found is None:
-        kept = data if whole is None else whole.model_dump(exclude_unset=True)
+        kept = data if whole is None else whole.model_dump(mode="json", exclude_unset=True)
         cache.put(shown, text, dataset.limits, kept, problems)
     return data, text, whole, problems
 
@@ -141,7 +140,7 @@ def _load_list(
     """The valid items of a list file (``tasks:`` or ``indicators:``)."""
     shown = dataset.display(file)
     dataset.files[shown] = file
-    data, _, whole, problems = _read_model(dataset, file, model, cache)
+    data, _, whole, problems = _read_model(dataset, file, shown, model, cache)
     if data is None:
         if not problems:
             dataset.problems.append(_empty(shown, key))
@@ -190,7 +189,7 @@ def _load_single(
             )
         return None
     dataset.files[shown] = file
-    data, _, whole, problems = _read_model(dataset, file, model, cache)
+    data, _, whole, problems = _read_model(dataset, file, shown, model, cache)
     if data is None and not problems:
         dataset.problems.append(_empty(shown, None, required=required))
     return whole
