@@ -21,7 +21,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from generate import REPO, generate
-from run import _HWM_PROBE, AS_OF, PY
+from measure import _HWM_PROBE, AS_OF, PY
 
 LOADER_FILES = ["cchc_cli/read/yaml_reader.py", "cchc_cli/read/loader.py"]
 IN_PROCESS = """\

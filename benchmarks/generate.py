@@ -378,6 +378,8 @@ def generate_long_span(out: Path, n_tasks: int, seed: int = 2024) -> Path:
             lines += ups
             if quarter == 1:
                 lines.append(f"        completed: {writer.day(done)}")
+    if not n_tasks:
+        lines[-1] = "tasks: []"
     (data / "tasks" / "long-span.yaml").write_text(
         "\n".join(lines) + "\n", encoding="utf-8", newline="\n"
     )
