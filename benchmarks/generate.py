@@ -13,8 +13,8 @@ ten is ongoing. Titles and notes are realistic Vietnamese. The result passes
 
 writes the long-span case instead (issue 15, item 17): the same template with the plan's
 period stretched to 1900–2200 and ``N`` quarterly tasks that each run all of it (1 204
-quarters each), two of their quarters reported. It passes ``cchc validate`` with one
-warning (`long-plan`).
+quarters each), two of their quarters reported, 50 to a file. It passes ``cchc validate``
+with one warning (`long-plan`).
 """
 
 from __future__ import annotations
@@ -339,6 +339,7 @@ def generate(out: Path, n_tasks: int, seed: int = 2024, template: Path | None = 
 
 
 LONG_SPAN = (1900, 2200)
+LONG_SPAN_FILE = 50  # tasks per file, as in the other trees: the time per file stays alike
 
 
 def generate_long_span(out: Path, n_tasks: int, seed: int = 2024) -> Path:
@@ -358,9 +359,12 @@ def generate_long_span(out: Path, n_tasks: int, seed: int = 2024) -> Path:
     plan.write_text(text, encoding="utf-8", newline="\n")
     tpl = read_template(data)
     writer = _Writer(rng, tpl)
-    lines = [HEADER.replace("../", "", 1).rstrip("\n"), "tasks:"]  # one folder less deep
+    files: list[list[str]] = []
     for i in range(1, n_tasks + 1):
+        if (i - 1) % LONG_SPAN_FILE == 0:
+            files.append([HEADER.replace("../", "", 1).rstrip("\n"), "tasks:"])
         year = rng.randint(2020, 2024)
+        lines = files[-1]
         lines += [
             f"  - id: LS-{i:05d}",
             f"    title: {scalar(writer.title(year))}",
@@ -378,11 +382,10 @@ def generate_long_span(out: Path, n_tasks: int, seed: int = 2024) -> Path:
             lines += ups
             if quarter == 1:
                 lines.append(f"        completed: {writer.day(done)}")
-    if not n_tasks:
-        lines[-1] = "tasks: []"
-    (data / "tasks" / "long-span.yaml").write_text(
-        "\n".join(lines) + "\n", encoding="utf-8", newline="\n"
-    )
+    for number, lines in enumerate(files, 1):
+        (data / "tasks" / f"long-span-{number:03d}.yaml").write_text(
+            "\n".join(lines) + "\n", encoding="utf-8", newline="\n"
+        )
     return out
 
 

@@ -20,16 +20,17 @@ _ISO = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})\s*$")
 
 def parse_date(value: Any) -> Any:
     """Accept a date, ``dd/mm/yyyy`` or ``yyyy-mm-dd``; leave anything else to pydantic."""
+    if type(value) is str and len(value) == 10 and value[4] == value[7] == "-":
+        try:  # yyyy-mm-dd exactly (what the parse cache keeps): the C parser, first
+            if value.isascii():
+                return date.fromisoformat(value)
+        except ValueError:
+            pass  # the rule below gives the reason
     if isinstance(value, datetime):
         return value.date() if value.time() == datetime.min.time() else value
     if isinstance(value, date):
         return value
     if isinstance(value, str):
-        if len(value) == 10 and value[4] == value[7] == "-" and value.isascii():
-            try:  # yyyy-mm-dd exactly: the C parser says the same as the rule below, faster
-                return date.fromisoformat(value)
-            except ValueError:
-                pass  # the rule below gives the reason
         if match := _DMY.match(value):
             day, month, year = (int(g) for g in match.groups())
         elif match := _ISO.match(value):

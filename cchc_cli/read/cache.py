@@ -158,9 +158,20 @@ class ParseCache:
             return None  # missing, corrupt or foreign: parse again
 
     def put(
-        self, shown: str, text: str, limits: Limits, data: Any, problems: list[Problem]
+        self,
+        shown: str,
+        text: str,
+        limits: Limits,
+        data: Any,
+        problems: list[Problem],
+        *,
+        plain: bool = False,
     ) -> None:
-        """Keep a fresh parse, if it can be written as JSON and read back exactly."""
+        """Keep what was made of a text, if it can be written as JSON and read back exactly.
+
+        `plain`: `data` is a model's JSON dump (field names, strings, numbers, lists), which
+        JSON gives back as it was, so it is not read back to check.
+        """
         key = self.key(shown, text, limits)
         if key is None:
             return
@@ -185,7 +196,7 @@ class ParseCache:
             # UTF-8, not \u escapes: a third faster to read back ("surrogatepass": should a
             # lone surrogate ever reach here, it is written and read back as it was).
             payload = json.dumps(entry, default=_encode, allow_nan=False, ensure_ascii=False)
-            if json.loads(payload, object_hook=_decode)["data"] != data:
+            if not plain and json.loads(payload, object_hook=_decode)["data"] != data:
                 return  # a value JSON cannot give back (a key that looks like a date)
         except (TypeError, ValueError, RecursionError):
             return

@@ -123,8 +123,11 @@ def _read_model(
         return None, text, None, problems
     whole = _validate(model, data, shown, text, dataset.problems, limits=dataset.limits)
     if cache is not None and found is None:
-        kept = data if whole is None else whole.model_dump(mode="json", exclude_unset=True)
-        cache.put(shown, text, dataset.limits, kept, problems)
+        if whole is None:
+            cache.put(shown, text, dataset.limits, data, problems)
+        else:
+            dump = whole.model_dump(mode="json", exclude_unset=True)
+            cache.put(shown, text, dataset.limits, dump, problems, plain=True)
     return data, text, whole, problems
 
 
