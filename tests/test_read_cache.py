@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -152,7 +153,8 @@ def test_an_entry_of_another_shape_is_ignored(make_repo: TreeFactory, parses: li
     repo = make_repo()
     first = outcome(cached_run(repo))
     for entry in entries(repo):
-        content = json.loads(entry.read_bytes())
+        head, _, body = entry.read_bytes().partition(b"\n")
+        content = json.loads(head)
         content["problems"] = [
             {
                 "path": "x",
@@ -165,10 +167,39 @@ def test_an_entry_of_another_shape_is_ignored(make_repo: TreeFactory, parses: li
                 "loc": None,
             }
         ]
-        entry.write_text(json.dumps(content), encoding="utf-8")
+        entry.write_bytes(json.dumps(content).encode() + b"\n" + body)
     parses.clear()
     assert outcome(cached_run(repo)) == first
     assert len(parses) == 5
+
+
+def test_a_model_dump_the_model_refuses_is_ignored(
+    make_repo: TreeFactory, parses: list[str]
+) -> None:
+    """Right key, a dump that is not the model's: the file is read again."""
+    repo = make_repo()
+    first = outcome(cached_run(repo))
+    for entry in entries(repo):
+        head, _, _ = entry.read_bytes().partition(b"\n")
+        entry.write_bytes(head + b'\n{"tasks": "not a list"}')
+    parses.clear()
+    assert outcome(cached_run(repo)) == first
+    assert len(parses) == 5
+
+
+@pytest.mark.parametrize(
+    "data",
+    [Path(__file__).parents[1] / "data", Path(__file__).parent / "fixtures" / "status" / "data"],
+    ids=["shipped", "status-fixture"],
+)
+def test_real_trees_read_the_same_from_the_cache(tmp_path: Path, data: Path) -> None:
+    if not (data / "plan.yaml").is_file():
+        pytest.skip(f"{data} not found")
+    repo = tmp_path / "repo"
+    shutil.copytree(data, repo / "data")
+    plain = outcome(load_checked(repo / "data", check))
+    assert outcome(cached_run(repo)) == plain
+    assert outcome(cached_run(repo)) == plain
 
 
 def test_an_entry_of_another_version_is_not_used(

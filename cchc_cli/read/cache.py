@@ -5,21 +5,21 @@ strict checks of `yaml_reader`). What the loader makes of a file's text is a pur
 of that text, its shown path, the limits and cchc's code, so it is kept under a key made of
 all of them: the SHA-256 of the text, and a fingerprint of the cchc version, the reader's
 and the models' source files, PyYAML and Python. A file the schema accepted is kept as its
-model's dump (validating that again is twice as fast as validating what YAML gave), any
-other file as the parsed data, each with the problems of reading it. A warm run parses only
+model's JSON (pydantic reads that back at its own speed, with the same validators), any
+other file as its parsed data, each with the problems of reading it. A warm run parses only
 the files whose text changed; the models are still validated, and the cross-file checks
 still run over every file, so the cache never changes a result (tests/test_read_cache.py
-compares cached and uncached runs over the fuzz corpus).
+compares cached and uncached runs over the fuzz corpus and on real trees).
 
-An entry is plain JSON, never pickle (a model's dump has ISO dates, which the models read
-back as they read them from YAML; parsed data keeps its dates as
-``{"\u0000date": "2024-01-31"}``, so that a date and a text stay apart): a cache
-folder from elsewhere can at worst hide or invent problems, never run code, and the CI files
-of `cchc init` run with ``--no-cache``. An entry that cannot be read, whose key does not
-match, or whose problems are not problems is ignored (a miss) and rewritten; a value that
-JSON would not give back exactly is not kept. Writing is best effort: a read-only folder
-just means no cache. The folder holds a ``.gitignore`` of its own, so git ignores it even in
-a repository that `cchc init` did not make.
+An entry is plain JSON, never pickle (parsed data keeps its dates as
+``{"\u0000date": "2024-01-31"}``, so that a date and a text stay apart): a cache folder
+from elsewhere can at worst hide or invent problems, never run code, and the CI files of
+`cchc init` run with ``--no-cache``. An entry that cannot be read, whose key does not
+match, whose problems are not problems, or whose dump the model refuses is ignored (a
+miss) and rewritten; parsed data that JSON would not give back exactly is not kept.
+Writing is best effort: a read-only folder just means no cache. The folder holds a
+``.gitignore`` of its own, so git ignores it even in a repository that `cchc init` did not
+make.
 """
 
 from __future__ import annotations
@@ -28,6 +28,7 @@ import hashlib
 import json
 import os
 import sys
+from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -118,11 +119,24 @@ def _problem(fields: dict[str, Any]) -> Problem:
     )
 
 
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """What was made of one text: the problems of reading it, and either its parsed `data`
+    or, when the schema accepted it, the JSON `dump` of the model (read back with the
+    model's own `model_validate_json`)."""
+
+    problems: list[Problem]
+    data: Any = None
+    dump: bytes | None = None
+
+
 class ParseCache:
     """The parsed data of each file, read from and written to `folder` (`CACHE_DIR`).
 
-    `get` gives what `yaml_reader.parse` gave for the same text, or None; `put` keeps a
-    fresh parse; `close` forgets the entries this run did not use, once it wrote new ones.
+    An entry is a line of JSON (its key, its problems, the parsed data when there is no
+    model), then the model's JSON dump. `get` gives the `Entry` kept for the same text, or
+    None; `put` keeps one; `close` forgets the entries this run did not use, once it wrote
+    new ones.
     """
 
     def __init__(self, folder: Path) -> None:
@@ -139,45 +153,36 @@ class ParseCache:
         digest.update(text.encode("utf-8", "surrogatepass"))
         return digest.hexdigest()
 
-    def get(self, shown: str, text: str, limits: Limits) -> tuple[Any, list[Problem]] | None:
-        """The cached ``(data, problems)`` of this text, or None (a miss)."""
+    def get(self, shown: str, text: str, limits: Limits) -> Entry | None:
+        """What was kept for this text, or None (a miss)."""
         key = self.key(shown, text, limits)
         if key is None:
             return None
         self.used.add(key)
         try:
             raw = (self.entries / f"{key}.json").read_bytes()
-            # Only parsed data holds dates written as {"\u0000date": …}; a model's dump has
-            # plain ISO dates, and reads a third faster without the hook.
-            hook = _decode if _MARK in raw else None
-            entry = json.loads(raw.decode("utf-8", "surrogatepass"), object_hook=hook)
+            head, _, body = raw.partition(b"\n")
+            # Only parsed data holds dates written as {"\u0000date": …}.
+            hook = _decode if _MARK in head else None
+            entry = json.loads(head.decode("utf-8", "surrogatepass"), object_hook=hook)
             if entry["key"] != key:
                 return None
-            return entry["data"], [_problem(p) for p in entry["problems"]]
+            problems = [_problem(p) for p in entry["problems"]]
+            if entry["model"] is True:
+                return Entry(problems, dump=body)
+            return Entry(problems, data=entry["data"])
         except (OSError, ValueError, KeyError, TypeError, AttributeError, RecursionError):
             return None  # missing, corrupt or foreign: parse again
 
-    def put(
-        self,
-        shown: str,
-        text: str,
-        limits: Limits,
-        data: Any,
-        problems: list[Problem],
-        *,
-        plain: bool = False,
-    ) -> None:
-        """Keep what was made of a text, if it can be written as JSON and read back exactly.
-
-        `plain`: `data` is a model's JSON dump (field names, strings, numbers, lists), which
-        JSON gives back as it was, so it is not read back to check.
-        """
+    def put(self, shown: str, text: str, limits: Limits, entry: Entry) -> None:
+        """Keep what was made of a text. Parsed data is kept only if JSON gives it back
+        exactly; a model's dump is JSON already."""
         key = self.key(shown, text, limits)
         if key is None:
             return
-        entry = {
+        head: dict[str, Any] = {
             "key": key,
-            "data": data,
+            "model": entry.dump is not None,
             "problems": [
                 {
                     "path": p.path,
@@ -189,19 +194,24 @@ class ParseCache:
                     "level": p.level,
                     "loc": p.loc,
                 }
-                for p in problems
+                for p in entry.problems
             ],
         }
+        if entry.dump is None:
+            head["data"] = entry.data
         try:
             # UTF-8, not \u escapes: a third faster to read back ("surrogatepass": should a
             # lone surrogate ever reach here, it is written and read back as it was).
-            payload = json.dumps(entry, default=_encode, allow_nan=False, ensure_ascii=False)
-            if not plain and json.loads(payload, object_hook=_decode)["data"] != data:
+            text_head = json.dumps(head, default=_encode, allow_nan=False, ensure_ascii=False)
+            if entry.dump is None and json.loads(text_head, object_hook=_decode)["data"] != (
+                entry.data
+            ):
                 return  # a value JSON cannot give back (a key that looks like a date)
         except (TypeError, ValueError, RecursionError):
             return
+        content = text_head.encode("utf-8", "surrogatepass") + b"\n" + (entry.dump or b"")
         try:
-            self._write(f"{key}.json", payload.encode("utf-8", "surrogatepass"))
+            self._write(f"{key}.json", content)
         except OSError:
             return
         self.wrote = True
