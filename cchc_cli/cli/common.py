@@ -19,7 +19,6 @@ from typing import TYPE_CHECKING
 import typer
 
 from cchc_cli.errors import CchcError, DataNotFoundError, ExitCode, SwitchError, UsageError
-from cchc_cli.text_vi import os_error_text
 
 if TYPE_CHECKING:
     from cchc_cli.dataset import Dataset
@@ -68,6 +67,8 @@ def handled() -> Iterator[None]:
         print_error(worded(error))
         raise typer.Exit(int(error.exit_code)) from None
     except OSError as error:
+        from cchc_cli.text_vi import os_error_text  # only on failure: 1 ms of every start
+
         where = f" “{Path(error.filename).as_posix()}”" if error.filename else ""
         print_error(
             CchcError(
@@ -92,6 +93,8 @@ def find_data_dir(option: Path | None, cwd: Path | None = None) -> Path:
         try:
             found = data_dir_in(given)
         except OSError as exc:
+            from cchc_cli.text_vi import os_error_text
+
             where = exc.filename or given
             raise DataNotFoundError(
                 f"Không mở được “{Path(where).parent}” (theo {source}): {os_error_text(exc)}.",
