@@ -5,7 +5,8 @@
 Checks HEAD out into a temporary git worktree with only `cchc_cli/read/yaml_reader.py` and
 `cchc_cli/read/loader.py` taken from the older commit, so that nothing else differs, and
 runs the same commands with ``PYTHONPATH`` pointing at one tree or the other, alternating.
-The older commit must have the same layout (the rooms of e23121b or later).
+The older commit must have the same layout (the rooms of e23121b or later) and a loader that
+takes the parse cache (`load_checked(..., cache)`), which HEAD's command line passes.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from generate import REPO, generate
-from run import _HWM_PROBE, AS_OF, PY
+from measure import _HWM_PROBE, AS_OF, PY
 
 LOADER_FILES = ["cchc_cli/read/yaml_reader.py", "cchc_cli/read/loader.py"]
 IN_PROCESS = """\

@@ -1,4 +1,5 @@
-"""Fuzz the loader for a bounded time with the properties of tests/test_read_properties.py.
+"""Fuzz the loader for a bounded time with the properties of tests/test_read_properties.py,
+and the parse cache with that of tests/test_read_cache.py (cached and uncached runs agree).
 
     python benchmarks/fuzz_loader.py --seconds 60
 
@@ -24,7 +25,8 @@ from hypothesis import strategies as st
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from tests import test_read_properties as test_fuzz  # noqa: E402 - the suite's properties
+from tests import test_read_cache  # noqa: E402 - the properties of the suite
+from tests import test_read_properties as test_fuzz  # noqa: E402
 from tests.helpers import build_tree, valid_files  # noqa: E402
 
 
@@ -50,6 +52,7 @@ def main() -> None:
     read_yaml = test_fuzz.test_read_yaml_gives_only_problems.hypothesis.inner_test
     like_pyyaml = test_fuzz.test_clean_text_reads_like_pyyaml.hypothesis.inner_test
     load_checked = test_fuzz.test_load_checked_gives_only_problems.hypothesis.inner_test
+    cached = test_read_cache.test_cached_and_uncached_runs_agree.hypothesis.inner_test
     where = st.sampled_from(["data/tasks/x.yaml", "data/plan.yaml", "data/units.yaml"])
     rounds = settings(
         max_examples=200,
@@ -67,6 +70,7 @@ def main() -> None:
                 "load_checked", lambda raw, where: load_checked(repo=repo, raw=raw, where=where)
             )
         ),
+        given(raw=test_fuzz.raw_bytes, where=where)(counted("cache = no cache", cached)),
     ]
     if os.name == "posix":  # pipes, /dev/zero and links
         oddities = test_fuzz.test_file_system_oddities_end_quickly_as_located_problems

@@ -8,6 +8,13 @@ and ``N`` tasks in files of 1-50 tasks each, one folder per unit. Every task has
 updates; about one task in six is yearly (its updates are in two ``occurrences``), one in
 ten is ongoing. Titles and notes are realistic Vietnamese. The result passes
 ``cchc validate``; `run.py` checks that before timing anything.
+
+    python benchmarks/generate.py OUT --tasks 1000 --long-span
+
+writes the long-span case instead (issue 15, item 17): the same template with the plan's
+period stretched to 1900–2200 and ``N`` quarterly tasks that each run all of it (1 204
+quarters each), two of their quarters reported, 50 to a file. It passes ``cchc validate``
+with one warning (`long-plan`).
 """
 
 from __future__ import annotations
@@ -331,14 +338,71 @@ def generate(out: Path, n_tasks: int, seed: int = 2024, template: Path | None = 
     return out
 
 
+LONG_SPAN = (1900, 2200)
+LONG_SPAN_FILE = 50  # tasks per file, as in the other trees: the time per file stays alike
+
+
+def generate_long_span(out: Path, n_tasks: int, seed: int = 2024) -> Path:
+    """The long-span tree: a 1900–2200 plan and `n_tasks` quarterly tasks spanning it."""
+    generate(out, 0, seed)
+    rng = random.Random(seed)
+    data = out / "data"
+    plan = data / "plan.yaml"
+    text, count = re.subn(
+        r"^period:\n  start: \d{4}\n  end: \d{4}$",
+        f"period:\n  start: {LONG_SPAN[0]}\n  end: {LONG_SPAN[1]}",
+        plan.read_text(encoding="utf-8"),
+        flags=re.M,
+    )
+    if count != 1:
+        raise SystemExit(f"{plan}: no block “period: start/end” to stretch")
+    plan.write_text(text, encoding="utf-8", newline="\n")
+    tpl = read_template(data)
+    writer = _Writer(rng, tpl)
+    files: list[list[str]] = []
+    for i in range(1, n_tasks + 1):
+        if (i - 1) % LONG_SPAN_FILE == 0:
+            files.append([HEADER.replace("../", "", 1).rstrip("\n"), "tasks:"])
+        year = rng.randint(2020, 2024)
+        lines = files[-1]
+        lines += [
+            f"  - id: LS-{i:05d}",
+            f"    title: {scalar(writer.title(year))}",
+            f"    area: {rng.choice(tpl.areas)}",
+            f"    lead: {rng.choice(tpl.units)}",
+            f"    start: 01/01/{LONG_SPAN[0]}",
+            f"    due: 31/12/{LONG_SPAN[1]}",
+            "    recurrence: quarterly",
+            "    occurrences:",
+        ]
+        for quarter in (1, 2):
+            first = date(year, quarter * 3 - 2, 1)
+            lines.append(f'      - period: "{year}-Q{quarter}"')
+            ups, done = writer.updates_in(first, first + timedelta(days=80), quarter == 1)
+            lines += ups
+            if quarter == 1:
+                lines.append(f"        completed: {writer.day(done)}")
+    for number, lines in enumerate(files, 1):
+        (data / "tasks" / f"long-span-{number:03d}.yaml").write_text(
+            "\n".join(lines) + "\n", encoding="utf-8", newline="\n"
+        )
+    return out
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("out", type=Path)
     parser.add_argument("--tasks", type=int, default=1000)
     parser.add_argument("--seed", type=int, default=2024)
     parser.add_argument("--template", type=Path, help="a valid data/ folder to copy")
+    parser.add_argument(
+        "--long-span", action="store_true", help="a 1900-2200 plan of quarterly tasks"
+    )
     args = parser.parse_args()
-    generate(args.out, args.tasks, args.seed, args.template)
+    if args.long_span:
+        generate_long_span(args.out, args.tasks, args.seed)
+    else:
+        generate(args.out, args.tasks, args.seed, args.template)
     print(f"{args.out}: {args.tasks} nhiệm vụ")
 
 

@@ -163,6 +163,10 @@ CODES: dict[str, CodeInfo] = {
         "chỉ số: cảnh báo).",
         "Sửa ngày, hoặc giai đoạn trong plan.yaml.",
     ),
+    "long-plan": CodeInfo(
+        "Giai đoạn của kế hoạch dài hơn 50 năm: có lẽ một năm bị gõ nhầm (cảnh báo).",
+        "Sửa “period” trong plan.yaml (kế hoạch CCHC thường 5 hoặc 10 năm).",
+    ),
     "progress-backwards": CodeInfo(
         "Tiến độ giảm theo thời gian.", "Kiểm tra ngày và số phần trăm của các cập nhật."
     ),

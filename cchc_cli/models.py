@@ -33,6 +33,12 @@ _ISO = re.compile(r"^\s*([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})\s*$")
 
 def parse_date(value: Any) -> Any:
     """Accept a date, ``dd/mm/yyyy`` or ``yyyy-mm-dd``; leave anything else to pydantic."""
+    if type(value) is str and len(value) == 10 and value[4] == value[7] == "-":
+        try:  # yyyy-mm-dd exactly (what the parse cache keeps): the C parser, first
+            if value.isascii():
+                return date.fromisoformat(value)
+        except ValueError:
+            pass  # the rule below gives the reason
     if isinstance(value, datetime):
         return value.date() if value.time() == datetime.min.time() else value
     if isinstance(value, date):

@@ -10,8 +10,9 @@ Property tests (hypothesis) run under the profile named by ``HYPOTHESIS_PROFILE`
 
 from __future__ import annotations
 
+import gc
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -25,6 +26,9 @@ settings.register_profile("dev", print_blob=True)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))
 
 AS_ROOT = os.name == "posix" and os.geteuid() == 0
+# No parse cache written into the source tree, not even by module-scoped fixtures that run
+# before `_clean_env`; tests/test_read_cache.py turns it back on.
+os.environ["CCHC_NO_CACHE"] = "1"
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -39,10 +43,21 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 @pytest.fixture(autouse=True)
 def _clean_env(monkeypatch: pytest.MonkeyPatch) -> None:
     """Tests never see the user's settings: no CCHC_DATA, no colour, a fixed width."""
-    for name in ("CCHC_DATA", "NO_COLOR", "FORCE_COLOR", "TERM", "COLUMNS", "CI"):
+    for name in ("CCHC_DATA", "CCHC_NO_CACHE", "NO_COLOR", "FORCE_COLOR", "TERM", "COLUMNS", "CI"):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("NO_COLOR", "1")
+    # No parse cache written into the fixtures of the source tree; the cache's own tests
+    # (tests/test_read_cache.py) turn it back on.
+    monkeypatch.setenv("CCHC_NO_CACHE", "1")
     monkeypatch.setenv("COLUMNS", "100")
+
+
+@pytest.fixture(autouse=True)
+def _unfreeze() -> Iterator[None]:
+    """Commands freeze the heap after loading (`cli.common.load_dataset`), which suits a
+    process that ends with the command; the test process goes on, so thaw it after each test."""
+    yield
+    gc.unfreeze()
 
 
 @pytest.fixture

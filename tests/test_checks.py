@@ -325,3 +325,41 @@ def test_dates_in_full_width_or_arabic_indic_digits_are_refused(
     status = runner.invoke(app, ["--data", str(make_repo()), "status", "--as-of", written])
     assert status.exit_code == 2
     assert "không phải chữ số 0-9 thường" in status.stderr
+
+
+@pytest.mark.parametrize(
+    ("key", "written", "line"),
+    [
+        ("area", "area: chi-daoo", 4),
+        ("lead", "lead: van-phongg", 5),
+        ("support", "support: [thanh-tra, thanh-traa]", 6),
+        ("objectives", "objectives: [muc-tieu-x]", 6),
+        ("solutions", "solutions: [gp-1, gp-9]", 6),
+        ("indicators", "indicators: [sipass]", 6),
+        ("duties", "duties: [to-chuc-x]", 6),
+    ],
+)
+def test_one_unknown_code_in_any_reference_is_found(
+    make_repo: TreeFactory, runner: CliRunner, key: str, written: str, line: int
+) -> None:
+    """Tasks whose codes are all declared skip the search; one unknown code must not."""
+    fields = {
+        "area": "area: chi-dao",
+        "lead": "lead: van-phong",
+        "extra": "",
+    }
+    fields[key if key in fields else "extra"] = written
+    task = f"""\
+    tasks:
+      - id: R-01
+        title: Tham chiếu
+        {fields["area"]}
+        {fields["lead"]}
+        {fields["extra"]}
+        start: 01/02/2024
+        due: 31/03/2024
+    """
+    repo = make_repo({"data/tasks/r.yaml": task.replace("        \n", "")})
+    result = runner.invoke(app, ["--data", str(repo), "validate", "-f", "json"])
+    problems = json.loads(result.stdout)["problems"]
+    assert [(p["code"], p["line"]) for p in problems] == [("unknown-ref", line)]

@@ -175,20 +175,31 @@ def test_read_commands_never_modify_files(
     make_repo: TreeFactory, runner: CliRunner, args: list[str], code: int
 ) -> None:
     repo = make_repo({"data/tasks/bad.yaml": BAD_TASK})
-    before = {p: p.read_bytes() for p in repo.rglob("*") if p.is_file()}
+    before = files_outside_the_cache(repo)
     result = runner.invoke(app, ["--data", str(repo), *args])
     assert result.exit_code == code, result.output
-    after = {p: p.read_bytes() for p in repo.rglob("*") if p.is_file()}
-    assert after == before
+    assert files_outside_the_cache(repo) == before
+    uncached = runner.invoke(app, ["--data", str(repo), "--no-cache", *args])
+    assert uncached.stdout == result.stdout
+    assert files_outside_the_cache(repo) == before
+
+
+def files_outside_the_cache(repo: Path) -> dict[Path, bytes]:
+    """Every file of `repo` but those of the parse cache (`cchc_cli.read.cache`)."""
+    return {
+        p: p.read_bytes()
+        for p in repo.rglob("*")
+        if p.is_file() and ".cchc-cache" not in p.relative_to(repo).parts
+    }
 
 
 def test_report_to_stdout_writes_no_file(make_repo: TreeFactory, runner: CliRunner) -> None:
     repo = make_repo()
-    before = {p: p.read_bytes() for p in repo.rglob("*") if p.is_file()}
+    before = files_outside_the_cache(repo)
     result = runner.invoke(app, ["--data", str(repo), "report", "--year", "2024", "-o", "-"])
     assert result.exit_code == 0, result.output
     assert "| UBND TỈNH ĐỒNG THÁP" in result.stdout
-    assert {p: p.read_bytes() for p in repo.rglob("*") if p.is_file()} == before
+    assert files_outside_the_cache(repo) == before
 
 
 def test_schema_writes_then_refuses_to_clobber_changed_files(

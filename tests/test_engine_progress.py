@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from cchc_cli.engine import progress
 from cchc_cli.engine.progress import Rules, State, occurrences, status, statuses
+from cchc_cli.engine.recurrence import has_period, period_keys
 from cchc_cli.models import Task, Update
 
 
@@ -334,8 +335,8 @@ def test_recurring_task_with_due_before_start_has_no_occurrences() -> None:
 
 def test_period_keys() -> None:
     task = make_task(recurrence="quarterly", start="01/11/2024", due="31/03/2025")
-    assert progress.period_keys(task) == ["2024-Q4", "2025-Q1"]
-    assert progress.period_keys(make_task()) == []
+    assert period_keys(task) == ["2024-Q4", "2025-Q1"]
+    assert period_keys(make_task()) == []
 
 
 # --- roll-ups ------------------------------------------------------------------------------
@@ -452,7 +453,7 @@ def tasks_strategy(draw: st.DrawFn) -> Task:
     if recurrence in ("once", "ongoing"):
         fields |= {"updates": updates, "completed": completed and f"{completed:%d/%m/%Y}"}
     else:
-        periods = progress.period_keys(make_task(**fields))
+        periods = period_keys(make_task(**fields))
         chosen = draw(st.lists(st.sampled_from(periods), unique=True)) if periods else []
         fields["occurrences"] = [
             {"period": p, "updates": updates, "completed": completed} for p in chosen
@@ -556,3 +557,38 @@ def test_an_occurrence_may_have_its_own_due_date() -> None:
     assert second.due == date(2025, 12, 31)
     assert status(first, date(2025, 1, 5)).state is State.DUE_SOON
     assert status(first, date(2025, 2, 1)).state is State.DONE_ON_TIME
+
+
+# --- occurrences of long tasks: work in proportion to what is asked ------------------------
+
+
+@settings(max_examples=150, deadline=None)
+@given(task=tasks_strategy(), until=_days)
+def test_occurrences_until_a_day_are_those_started_by_then(task: Task, until: date) -> None:
+    assert occurrences(task, until) == [o for o in occurrences(task) if o.start <= until]
+
+
+_period_texts = st.builds(
+    lambda year, quarter: f"{year}" + (f"-Q{quarter}" if quarter else ""),
+    st.integers(2019, 2034),
+    st.none() | st.integers(1, 4),
+) | st.sampled_from(["0000", "0000-Q1", "2024-Q5", "2024-Q0", "24", "2024Q1", "2024-", ""])
+
+
+@settings(max_examples=300, deadline=None)
+@given(task=tasks_strategy(), period=_period_texts)
+@example(task=make_task(recurrence="yearly", start="01/01/2025", due="31/12/2024"), period="2025")
+@example(
+    task=make_task(recurrence="quarterly", start="31/03/2024", due="01/04/2024"), period="2024-Q2"
+)
+def test_has_period_agrees_with_the_list_of_periods(task: Task, period: str) -> None:
+    assert has_period(task, period) == (period in period_keys(task))
+
+
+def test_a_task_of_three_centuries_is_counted_up_to_the_as_of_day_only() -> None:
+    task = make_task(recurrence="quarterly", start="01/01/1900", due="31/12/2200")
+    assert len(period_keys(task)) == 301 * 4
+    assert has_period(task, "2200-Q4") and not has_period(task, "2201-Q1")
+    found = statuses([task], d("31/12/2024"))
+    assert len(found) == 125 * 4
+    assert found[-1].occurrence.period == "2024-Q4"

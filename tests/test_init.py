@@ -224,13 +224,13 @@ def test_ci_templates_run_validate_with_annotations(repo: Path) -> None:
     github = yaml.safe_load((repo / ".github/workflows/cchc.yml").read_text(encoding="utf-8"))
     steps = github["jobs"]["validate"]["steps"]
     runs = [s["run"] for s in steps if "run" in s]
-    assert runs[-1] == "cchc validate --format github"
+    assert runs[-1] == "cchc --no-cache validate --format github"
 
     gitlab = yaml.safe_load((repo / ".gitlab-ci.yml").read_text(encoding="utf-8"))
     job = gitlab["cchc-validate"]
     report = job["artifacts"]["reports"]["codequality"]
-    assert f"cchc validate --format gitlab > {report} || true" in job["script"]
-    assert job["script"][-1] == "cchc validate"  # sets the job's result
+    assert f"cchc --no-cache validate --format gitlab > {report} || true" in job["script"]
+    assert job["script"][-1] == "cchc --no-cache validate"  # sets the job's result
     assert job["artifacts"]["when"] == "always"
 
 
@@ -332,6 +332,17 @@ def test_codeowners_gives_each_unit_its_task_file(repo: Path) -> None:
 
 def test_gitignore_keeps_report_drafts_out(repo: Path) -> None:
     assert "/reports/" in (repo / ".gitignore").read_text(encoding="utf-8").splitlines()
+
+
+def test_gitignore_keeps_the_parse_cache_out(repo: Path) -> None:
+    assert ".cchc-cache/" in (repo / ".gitignore").read_text(encoding="utf-8").splitlines()
+
+
+def test_ci_never_reads_a_parse_cache_found_in_the_repository(repo: Path) -> None:
+    """A `.cchc-cache/` forced into a commit could hide problems from the CI check."""
+    for ci in (".github/workflows/cchc.yml", ".gitlab-ci.yml"):
+        runs = re.findall(r"cchc( --no-cache)? validate", (repo / ci).read_text(encoding="utf-8"))
+        assert runs and all(runs), ci
 
 
 def test_refuses_a_non_empty_folder(tmp_path: Path, runner: CliRunner) -> None:

@@ -8,10 +8,14 @@ from datetime import date
 
 from cchc_cli.checks.common import at
 from cchc_cli.dataset import PLAN_FILE, Dataset, Located
-from cchc_cli.engine.progress import period_keys
+from cchc_cli.engine.recurrence import has_period, period_keys
 from cchc_cli.errors import Loc, Problem
 from cchc_cli.models import Task, Update
 from cchc_cli.text_vi import dmy
+
+# A plan longer than this is probably a typed year (1900 for 2021); a recurring task over it
+# still works, with one occurrence per year or quarter.
+LONG_PLAN_YEARS = 50
 
 
 def task_problems(dataset: Dataset) -> Iterator[Problem]:
@@ -30,13 +34,28 @@ def _period(dataset: Dataset) -> tuple[int, int] | None:
 
 def _plan_period(dataset: Dataset) -> Iterator[Problem]:
     plan = dataset.plan
-    if plan is not None and plan.period.end < plan.period.start:
+    if plan is None:
+        return
+    first, last = plan.period.start, plan.period.end
+    if last < first:
         yield at(
             dataset.display(dataset.data_dir / PLAN_FILE),
             ("period", "end"),
             "date-order",
-            f"Năm kết thúc {plan.period.end} trước năm bắt đầu {plan.period.start}.",
+            f"Năm kết thúc {last} trước năm bắt đầu {first}.",
             "Kiểm tra “period” trong kế hoạch.",
+        )
+    elif last - first + 1 > LONG_PLAN_YEARS:
+        yield Problem(
+            dataset.display(dataset.data_dir / PLAN_FILE),
+            0,
+            0,
+            "long-plan",
+            f"Giai đoạn của kế hoạch dài {last - first + 1} năm ({first}-{last}): có lẽ gõ "
+            "nhầm năm.",
+            "Kế hoạch cải cách hành chính thường 5 hoặc 10 năm; kiểm tra “period” trong kế hoạch.",
+            level="warning",
+            loc=("period",),
         )
 
 
@@ -115,7 +134,6 @@ def _task_progress(task: Located[Task], period: tuple[int, int] | None) -> Itera
         )
     yield from _updates(task.path, (*task.loc,), t.updates, t.completed, period)
     seen: set[str] = set()
-    periods = set(period_keys(t)) if recurring else set()
     for i, occ in enumerate(t.occurrences):
         loc = (*task.loc, "occurrences", i)
         quarterly = "-Q" in occ.period
@@ -127,13 +145,13 @@ def _task_progress(task: Located[Task], period: tuple[int, int] | None) -> Itera
                 f"Kỳ “{occ.period}” không khớp với nhiệm vụ {t.recurrence}.",
                 "Nhiệm vụ hằng năm ghi năm (2024); hằng quý ghi “2024-Q1” … “2024-Q4”.",
             )
-        elif recurring and occ.period not in periods:
+        elif recurring and not has_period(t, occ.period):
             yield at(
                 task.path,
                 (*loc, "period"),
                 "invalid-period",
                 f"Kỳ “{occ.period}” nằm ngoài thời gian thực hiện ({dmy(t.start)} - {dmy(t.due)}).",
-                "Các kỳ của nhiệm vụ này: " + _span(sorted(periods)) + ".",
+                "Các kỳ của nhiệm vụ này: " + _span(sorted(period_keys(t))) + ".",
             )
         if occ.period in seen:
             yield at(
@@ -172,6 +190,8 @@ def _updates(
     completed: date | None,
     period: tuple[int, int] | None = None,
 ) -> Iterator[Problem]:
+    if not updates:
+        return
     for index, update in enumerate(updates):
         if period is not None and not period[0] <= update.date.year <= period[1]:
             yield Problem(

@@ -61,12 +61,22 @@ def _main(
             show_default=False,
         ),
     ] = None,
+    no_cache: Annotated[
+        bool,
+        typer.Option(
+            "--no-cache",
+            envvar="CCHC_NO_CACHE",
+            help="Đọc lại mọi tệp, không dùng bản đã đọc lưu trong thư mục .cchc-cache "
+            "(hoặc đặt biến môi trường CCHC_NO_CACHE=1).",
+            show_envvar=False,
+        ),
+    ] = False,
     version: Annotated[
         bool,
         typer.Option("--version", help="In phiên bản rồi thoát.", callback=_version, is_eager=True),
     ] = False,
 ) -> None:
-    ctx.obj = Settings(data=data)
+    ctx.obj = Settings(data=data, cache=not no_cache)
 
 
 for command in (validate, status, update, done, add, report, par, export, schema, explain, init):

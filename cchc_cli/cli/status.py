@@ -15,10 +15,12 @@ from cchc_cli.errors import ExitCode, UsageError
 
 if TYPE_CHECKING:
     from cchc_cli.dataset import Dataset
+    from cchc_cli.status.text import Shown
     from cchc_cli.status.view import Query, View
 
 STDOUT = "-"
 FORMATS = ("text", "json", "html")
+DEFAULT_LIMIT = 20  # rows of each list in the text: enough to act on, short enough to read
 
 
 def status(
@@ -101,6 +103,19 @@ def status(
         bool,
         typer.Option("--open", help="Mở tệp vừa ghi bằng trình duyệt mặc định (với html)."),
     ] = False,
+    limit: Annotated[
+        int | None,
+        typer.Option(
+            "--limit",
+            metavar="N",
+            help=f"Mỗi danh sách hiện nhiều nhất N dòng (mặc định {DEFAULT_LIMIT}); "
+            "JSON luôn đủ mọi dòng.",
+            show_default=False,
+        ),
+    ] = None,
+    show_all: Annotated[
+        bool, typer.Option("--all", help="Hiện mọi dòng của mỗi danh sách.")
+    ] = False,
 ) -> None:
     """Tình hình thực hiện kế hoạch đến một ngày: hoàn thành, quá hạn, sắp đến hạn, chỉ số.
 
@@ -130,15 +145,16 @@ def status(
                 "Dùng cùng --format html, không dùng --output -.",
                 field="open",
             )
+        lines = shown(limit, show_all)
         query = make_query(
             as_of, year=year, unit=unit, area=area, soon_days=soon_days, stale_days=stale_days
         )
         dataset = load_dataset(ctx)
         view = build(dataset, query)
         if fmt != "html" and not to_file:
-            renderer(fmt)(view, None)
+            renderer(fmt, lines)(view, None)
         else:
-            content = _content(view, fmt, dataset)
+            content = _content(view, fmt, dataset, lines)
             if not to_file:
                 sys.stdout.write(content)
             else:
@@ -154,7 +170,7 @@ def status(
             raise typer.Exit(int(ExitCode.INVALID))
 
 
-def _content(view: "View", fmt: str, dataset: "Dataset") -> str:
+def _content(view: "View", fmt: str, dataset: "Dataset", lines: "Shown") -> str:
     """The output of `fmt` as text: the page, the JSON, or the plain text dashboard."""
     import io
 
@@ -169,7 +185,7 @@ def _content(view: "View", fmt: str, dataset: "Dataset") -> str:
     from cchc_cli.status.text import print_text
 
     buffer = io.StringIO()
-    print_text(view, buffer)
+    print_text(view, buffer, lines)
     return buffer.getvalue()
 
 
@@ -193,6 +209,19 @@ def _open_in_browser(target: Path) -> None:
 
     if not webbrowser.open(target.resolve().as_uri()):
         typer.echo("Không mở được trình duyệt; hãy mở tệp trên bằng tay.", err=True)
+
+
+def shown(limit: int | None, show_all: bool) -> "Shown":
+    """How many rows of each list the text shows: `limit`, every row, or the default."""
+    from cchc_cli.status.text import Shown
+
+    if limit is not None and show_all:
+        raise UsageError("Dùng --limit hoặc --all, không dùng cả hai.")
+    if limit is not None and limit < 0:
+        raise UsageError(f"Số dòng phải từ 0 trở lên (đang là {limit}).", field="limit")
+    if show_all:
+        return Shown()
+    return Shown(DEFAULT_LIMIT if limit is None else limit, "dùng --all")
 
 
 def make_query(

@@ -70,12 +70,13 @@ Roll-ups
 
 from __future__ import annotations
 
-import calendar
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
+from cchc_cli.engine.recurrence import periods
 from cchc_cli.labels import LabelledEnum
+from cchc_cli.models import Occurrence as Record
 from cchc_cli.models import Task, Update
 
 DEFAULT_SOON_DAYS = 30
@@ -204,54 +205,38 @@ class Rollup:
 # --- occurrences ---------------------------------------------------------------------------
 
 
-def _quarter_end(year: int, quarter: int) -> date:
-    month = quarter * 3
-    return date(year, month, calendar.monthrange(year, month)[1])
+def _occurrence(
+    task: Task, period: str, begin: date, end: date, record: Record | None
+) -> Occurrence:
+    return Occurrence(
+        task,
+        period,
+        max(begin, task.start),
+        record.due if record is not None and record.due else min(end, task.due),
+        tuple(record.updates) if record is not None else (),
+        record.completed if record is not None else None,
+    )
 
 
-def _periods(task: Task) -> list[tuple[str, date, date]]:
-    """``(period, period start, period end)`` of a recurring task, before clipping."""
-    first, last = task.start.year, task.due.year
-    if task.recurrence == "yearly":
-        return [(str(y), date(y, 1, 1), date(y, 12, 31)) for y in range(first, last + 1)]
-    found = []
-    for year in range(first, last + 1):
-        for quarter in range(1, 5):
-            begin = date(year, quarter * 3 - 2, 1)
-            end = _quarter_end(year, quarter)
-            if end >= task.start and begin <= task.due:
-                found.append((f"{year}-Q{quarter}", begin, end))
-    return found
-
-
-def occurrences(task: Task) -> list[Occurrence]:
-    """Every occurrence of `task` in time order, future ones included.
+def occurrences(task: Task, until: date | None = None) -> list[Occurrence]:
+    """Every occurrence of `task` in time order, future ones included; with `until`, only
+    those that start on or before that day (work in proportion to what is counted).
 
     A task whose due is before its start (an error the validator reports) still gets its
     single occurrence when it is ``once`` or ``ongoing``, and none when it is recurring.
     """
     if task.recurrence in ("once", "ongoing"):
+        if until is not None and task.start > until:
+            return []
         return [Occurrence(task, None, task.start, task.due, tuple(task.updates), task.completed)]
     records = {entry.period: entry for entry in task.occurrences}
-    found = []
-    for period, begin, end in _periods(task):
-        record = records.get(period)
-        found.append(
-            Occurrence(
-                task,
-                period,
-                max(begin, task.start),
-                record.due if record and record.due else min(end, task.due),
-                tuple(record.updates) if record else (),
-                record.completed if record else None,
-            )
-        )
+    found = [
+        _occurrence(task, period, begin, end, records.get(period))
+        for period, begin, end in periods(task, until)
+    ]
+    if until is not None:
+        found = [occ for occ in found if occ.start <= until]
     return found
-
-
-def period_keys(task: Task) -> list[str]:
-    """The ``period`` values a recurring task's ``occurrences`` entries may use."""
-    return [o.period for o in occurrences(task) if o.period is not None]
 
 
 # --- state as of a date --------------------------------------------------------------------
@@ -305,12 +290,7 @@ def status(occurrence: Occurrence, as_of: date, rules: Rules = DEFAULT_RULES) ->
 
 def statuses(tasks: Iterable[Task], as_of: date, rules: Rules = DEFAULT_RULES) -> list[Status]:
     """The status of every *counted* occurrence (started by `as_of`), in task then time order."""
-    return [
-        status(occ, as_of, rules)
-        for task in tasks
-        for occ in occurrences(task)
-        if occ.start <= as_of
-    ]
+    return [status(occ, as_of, rules) for task in tasks for occ in occurrences(task, as_of)]
 
 
 # --- roll-ups ------------------------------------------------------------------------------
@@ -318,14 +298,13 @@ def statuses(tasks: Iterable[Task], as_of: date, rules: Rules = DEFAULT_RULES) -
 
 def rollup(items: Iterable[Status]) -> Rollup:
     """Counts, rates and mean progress of `items`, each counting once."""
-    counts = dict.fromkeys(STATE_ORDER, 0)
-    total = flagged = progress = 0
-    for item in items:
-        counts[item.state] += 1
-        total += 1
-        flagged += item.stale
-        progress += item.percent
-    return Rollup(counts, total, flagged, progress)
+    found = list(items)
+    states = [item.state for item in found]
+    # list.count compares by identity first: no enum hashing, which was a third of the
+    # roll-ups' time at 500 000 occurrences.
+    counts = {state: states.count(state) for state in STATE_ORDER}
+    flagged = sum(item.stale for item in found)
+    return Rollup(counts, len(found), flagged, sum(item.percent for item in found))
 
 
 def rollup_by(

@@ -1,21 +1,27 @@
-"""The one place that builds rich consoles (besides the status dashboard's tables)."""
+"""The one place that builds rich consoles (besides the status dashboard's tables).
+
+rich is imported only when something may be coloured: `cchc validate` into a file or a pipe
+(CI, pre-commit) starts 20 ms sooner without it.
+"""
 
 from __future__ import annotations
 
 import os
 import sys
-from typing import TextIO
-
-from rich.console import Console
-from rich.text import Text
+from typing import TYPE_CHECKING, TextIO
 
 from cchc_cli.errors import CchcError
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 _STYLES = {"lỗi": "bold red", "cảnh báo": "yellow", "gợi ý": "cyan"}
 
 
 def make_console(file: TextIO | None = None, width: int | None = None) -> Console:
     """A console that honours NO_COLOR and prints plain text when not on a terminal."""
+    from rich.console import Console
+
     stream = file or sys.stdout
     return Console(
         file=stream,
@@ -29,6 +35,12 @@ def make_console(file: TextIO | None = None, width: int | None = None) -> Consol
 
 def print_diagnostics(text: str, file: TextIO) -> None:
     """Print formatted problems, colouring the level words on a colour terminal."""
+    if not _may_be_coloured(file):
+        file.write(text)
+        file.flush()
+        return
+    from rich.text import Text
+
     console = make_console(file)
     if not console.is_terminal or console.no_color:
         file.write(text)
@@ -39,6 +51,19 @@ def print_diagnostics(text: str, file: TextIO) -> None:
         for word, style in _STYLES.items():
             styled.highlight_words([f" {word} ", f"{word}:"], style=style)
         console.print(styled)
+
+
+def _may_be_coloured(file: TextIO) -> bool:
+    """False when rich would surely print plain text: NO_COLOR, or not a terminal and
+    nothing (TTY_COMPATIBLE=1, FORCE_COLOR) says it is one. Otherwise rich decides."""
+    if "NO_COLOR" in os.environ:
+        return False
+    if os.environ.get("TTY_COMPATIBLE") == "1" or os.environ.get("FORCE_COLOR"):
+        return True
+    try:
+        return file.isatty()
+    except (AttributeError, ValueError, OSError):  # no isatty, or a closed stream
+        return True
 
 
 def print_error(error: CchcError) -> None:

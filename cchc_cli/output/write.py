@@ -32,6 +32,7 @@ from pathlib import Path
 from typing import Any
 
 from cchc_cli.errors import CchcError, MissingFolderError, OutputExistsError
+from cchc_cli.os_files import default_file_mode
 from cchc_cli.text_vi import os_error_text
 
 _END_SIGNALS = ("SIGTERM", "SIGHUP")
@@ -153,7 +154,7 @@ def _exists(path: Path) -> OutputExistsError:
 def _temporary(path: Path, content: bytes) -> str:
     """A temporary file beside `path` holding `content`, with the mode a new file gets (or
     the mode of the file it will replace)."""
-    mode = path.stat().st_mode & 0o777 if path.is_file() else _default_mode()
+    mode = path.stat().st_mode & 0o777 if path.is_file() else default_file_mode()
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         # mkstemp creates the file private (0600); give it the mode a normal write would.
@@ -184,10 +185,3 @@ def _link_exclusively(tmp: str, path: Path, content: bytes) -> None:
                 handle.write(content)
     except FileExistsError as exc:  # another run was faster
         raise _exists(path) from exc
-
-
-def _default_mode() -> int:
-    """0666 less the process umask, as `open(path, "w")` would create the file."""
-    umask = os.umask(0)
-    os.umask(umask)
-    return 0o666 & ~umask

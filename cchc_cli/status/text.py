@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, TextIO
 
 from rich import box
@@ -22,7 +23,7 @@ from cchc_cli.engine.indicators import Assessment, Trend, Verdict, digits_to_sho
 from cchc_cli.engine.progress import STATE_ORDER, State, Status
 from cchc_cli.errors import UsageError
 from cchc_cli.output.console import make_console
-from cchc_cli.status.json import render_json
+from cchc_cli.status.json import write_json
 from cchc_cli.status.statistics import ROMAN, StatisticsView
 from cchc_cli.status.view import Row, View
 from cchc_cli.text_vi import dmy, number, percent, printable, thousands
@@ -52,6 +53,21 @@ TREND_MARKS = {
     Trend.NONE: ("", ""),
 }
 BAR_WIDTH = 8
+
+
+@dataclass(frozen=True, slots=True)
+class Shown:
+    """How much of each list (overdue, due soon, open, stale) the text shows.
+
+    `limit` rows at most (None: every row), then a line “… và N nhiệm vụ khác”, followed by
+    `more` in brackets: how to see the rest, as the command words it.
+    """
+
+    limit: int | None = None
+    more: str = ""
+
+
+ALL = Shown()
 
 
 def _bar(rate: float | None) -> Text:
@@ -153,7 +169,9 @@ def _last_cell(kind: str, item: Status) -> Text:
     return Text(item.state.label, style=STATE_STYLES[item.state])
 
 
-def _items_table(title: str, items: list[Status], view: View, last: str) -> RenderableType:
+def _items_table(
+    title: str, items: list[Status], view: View, last: str, shown: Shown
+) -> RenderableType:
     if not items:
         return Text(f"{title}: không có.", style="bold")
     table = _table(f"{title} ({len(items)})")
@@ -162,14 +180,21 @@ def _items_table(title: str, items: list[Status], view: View, last: str) -> Rend
     table.add_column("Hạn", no_wrap=True)
     table.add_column("Tiến\nđộ", justify="right", no_wrap=True)
     table.add_column(last, justify="right", no_wrap=True)
-    for item in items:
+    limit = len(items) if shown.limit is None else shown.limit
+    for item in items[:limit]:
         task = item.task
         what = Text(printable(task.title))
         if view.query.unit is None:
             lead = view.unit_names.get(task.lead, task.lead)
             what.append(f"\nChủ trì: {printable(lead)}", style="dim")
         table.add_row(_label(item), what, dmy(item.due), f"{item.percent}%", _last_cell(last, item))
-    return table
+    if len(items) <= limit:
+        return table
+    rest = f"… và {len(items) - limit} nhiệm vụ khác"
+    more = Text(f"{rest} ({shown.more})" if shown.more else rest, style="dim")
+    if not limit:  # no rows: the title alone, not an empty table's header
+        return Group(Text(f"{title} ({len(items)})", style="bold"), more)
+    return Group(table, more)
 
 
 def _indicator_table(found: list[Assessment]) -> RenderableType:
@@ -265,19 +290,21 @@ def _figure_cell(row: FigureRow, figure: Figure) -> Text:
     return Text(text + ("" if figure.complete else "*"))
 
 
-def parts(view: View) -> list[RenderableType]:
-    """The dashboard's blocks, in order."""
+def parts(view: View, shown: Shown = ALL) -> list[RenderableType]:
+    """The dashboard's blocks, in order; each list cut to `shown.limit` rows."""
     found: list[RenderableType] = [_headline(view)]
     if view.areas is not None:
         found.append(_group_table("Theo lĩnh vực", "Lĩnh vực", view.areas))
     if view.units is not None:
         found.append(_group_table("Theo đơn vị chủ trì", "Đơn vị", view.units))
-    found.append(_items_table("Quá hạn", view.overdue, view, "Quá hạn"))
-    found.append(_items_table("Sắp đến hạn", view.due_soon, view, "Còn"))
+    found.append(_items_table("Quá hạn", view.overdue, view, "Quá hạn", shown))
+    found.append(_items_table("Sắp đến hạn", view.due_soon, view, "Còn", shown))
     if view.open is not None:
-        found.append(_items_table("Đang thực hiện, chưa bắt đầu", view.open, view, "Trạng thái"))
+        found.append(
+            _items_table("Đang thực hiện, chưa bắt đầu", view.open, view, "Trạng thái", shown)
+        )
     if view.stale is not None:
-        found.append(_items_table("Chậm cập nhật", view.stale, view, "Cập nhật"))
+        found.append(_items_table("Chậm cập nhật", view.stale, view, "Cập nhật", shown))
     if view.indicators is not None:
         found.append(_indicator_table(view.indicators))
     if view.statistics is not None:
@@ -285,31 +312,31 @@ def parts(view: View) -> list[RenderableType]:
     return found
 
 
-def render_text(view: View, console: Console) -> None:
+def render_text(view: View, console: Console, shown: Shown = ALL) -> None:
     """Print the dashboard on `console` (its width, colour and terminal settings apply)."""
-    for index, part in enumerate(parts(view)):
+    for index, part in enumerate(parts(view, shown)):
         if index:
             console.print()
         console.print(part, soft_wrap=False)
 
 
-def print_text(view: View, file: TextIO | None = None) -> None:
+def print_text(view: View, file: TextIO | None = None, shown: Shown = ALL) -> None:
     """The dashboard on `file` (stdout); plain text without trailing spaces when not colour."""
     stream = file or sys.stdout
     console = make_console(stream)
     if console.is_terminal and console.color_system is not None and not console.no_color:
-        render_text(view, console)
+        render_text(view, console, shown)
         return
     with console.capture() as captured:
-        render_text(view, console)
+        render_text(view, console, shown)
     stream.write("".join(line.rstrip() + "\n" for line in captured.get().splitlines()))
     stream.flush()
 
 
 def print_json(view: View, file: TextIO | None = None) -> None:
-    """The JSON document of `cchc_cli.status.view.to_json` on `file` (stdout)."""
+    """The JSON document of `cchc_cli.status.json.to_json` on `file` (stdout)."""
     stream = file or sys.stdout
-    stream.write(render_json(view))
+    write_json(view, stream)
     stream.flush()
 
 
@@ -317,13 +344,19 @@ Renderer = Callable[[View, TextIO | None], None]
 RENDERERS: dict[str, Renderer] = {"text": print_text, "json": print_json}
 
 
-def renderer(name: str) -> Renderer:
-    """The renderer named `name` (text, json); `UsageError` for an unknown one."""
+def renderer(name: str, shown: Shown = ALL) -> Renderer:
+    """The renderer named `name` (text, json); `UsageError` for an unknown one.
+
+    `shown` cuts the lists of the text; the other formats always hold everything.
+    """
     try:
-        return RENDERERS[name.strip().lower()]
+        found = RENDERERS[name.strip().lower()]
     except KeyError:
         raise UsageError(
             f"Không có định dạng “{name}”.",
             f"Dùng một trong: {', '.join(RENDERERS)}.",
             field="output_format",
         ) from None
+    if found is print_text and shown != ALL:
+        return lambda view, file: print_text(view, file, shown)
+    return found
