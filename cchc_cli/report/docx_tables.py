@@ -61,7 +61,8 @@ def _least_width(index: int, column: Mapping[str, Any], rows: Sequence[Mapping[s
         cells = row["cells"]
         if row["kind"] != "group" and index < len(cells):
             words.update(str(cells[index]).split())
-    longest = sorted(words, key=len, reverse=True)[:_CANDIDATES]
+    # Longest first, ties in alphabetical order: a set's order changes with the hash seed.
+    longest = sorted(words, key=lambda w: (len(w), w), reverse=True)[:_CANDIDATES]
     points = max((text_width(w, TEXT_PT, bold=True) for w in longest), default=0.0)
     return round(points * 20) + 2 * CELL_MARGIN + 20
 
