@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import dataclasses
 import io
-import os
 import runpy
 import subprocess
 import sys
@@ -287,32 +286,6 @@ def test_no_word_is_cut_by_a_narrow_column(document: Any) -> None:
             for cell, width in zip(cells, grid, strict=True):
                 for word in "".join(t.text for t in cell.iter(qn("t"))).split():
                     assert text_width(word, 12, bold=True) * 20 <= width - 114, word
-
-
-_WIDTHS_UNDER_A_SEED = """
-from cchc_cli.report.docx_tables import widths
-words = ["iiiiii", "llllll", "tttttt", "ffffff", "jjjjjj", "rrrrrr", "ssssss", "cccccc"]
-words += ["eeeeee", "oooooo", "mmmmmm", "WWWWWW"]  # twelve of six letters, the last widest
-rows = [{"kind": "row", "cells": [w, "a"]} for w in words]
-columns = [{"header": "A", "weight": 1}, {"header": "B", "weight": 1}]
-print(widths(columns, 9000, rows))
-"""
-
-
-def test_column_widths_do_not_depend_on_the_hash_seed() -> None:
-    """Words of the same length are measured in a fixed order: the same data gives the same
-    bytes in every process (a set's order changes with PYTHONHASHSEED)."""
-    found = {
-        subprocess.run(
-            [sys.executable, "-c", _WIDTHS_UNDER_A_SEED],
-            env={**os.environ, "PYTHONHASHSEED": str(seed)},
-            capture_output=True,
-            text=True,
-            check=True,
-        ).stdout
-        for seed in range(8)
-    }
-    assert len(found) == 1
 
 
 def test_a_table_in_xml_groups_its_headers() -> None:
