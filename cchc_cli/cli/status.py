@@ -20,7 +20,9 @@ if TYPE_CHECKING:
 
 STDOUT = "-"
 FORMATS = ("text", "json", "html")
-DEFAULT_LIMIT = 20  # rows of each list in the text: enough to act on, short enough to read
+DEFAULT_LIMIT = 20  # rows of each list (text, page): enough to act on, short enough to read
+# How the text and the page say the way to see every row of a list.
+MORE = {"text": "dùng --all", "html": "dùng --all để xem hết"}
 
 
 def status(
@@ -145,7 +147,7 @@ def status(
                 "Dùng cùng --format html, không dùng --output -.",
                 field="open",
             )
-        lines = shown(limit, show_all)
+        lines = shown(limit, show_all, MORE.get(fmt, ""))
         query = make_query(
             as_of, year=year, unit=unit, area=area, soon_days=soon_days, stale_days=stale_days
         )
@@ -179,7 +181,7 @@ def _content(view: "View", fmt: str, dataset: "Dataset", lines: "Shown") -> str:
     if fmt == "html":
         from cchc_cli.status.html import render_html
 
-        return render_html(to_json(view), dataset.root)
+        return render_html(to_json(view), dataset.root, lines)
     if fmt == "json":
         return render_json(view)
     from cchc_cli.status.text import print_text
@@ -211,8 +213,9 @@ def _open_in_browser(target: Path) -> None:
         typer.echo("Không mở được trình duyệt; hãy mở tệp trên bằng tay.", err=True)
 
 
-def shown(limit: int | None, show_all: bool) -> "Shown":
-    """How many rows of each list the text shows: `limit`, every row, or the default."""
+def shown(limit: int | None, show_all: bool, more: str = MORE["text"]) -> "Shown":
+    """How many rows of each list the text or the page shows: `limit`, every row, or the
+    default; `more` says how to see the rest."""
     from cchc_cli.status.text import Shown
 
     if limit is not None and show_all:
@@ -221,7 +224,7 @@ def shown(limit: int | None, show_all: bool) -> "Shown":
         raise UsageError(f"Số dòng phải từ 0 trở lên (đang là {limit}).", field="limit")
     if show_all:
         return Shown()
-    return Shown(DEFAULT_LIMIT if limit is None else limit, "dùng --all")
+    return Shown(DEFAULT_LIMIT if limit is None else limit, more)
 
 
 def make_query(
