@@ -129,17 +129,12 @@ def status(
     """
     from cchc_cli.output.console import print_diagnostics
     from cchc_cli.output.diagnostics import format_text, summary
+    from cchc_cli.output.formats import format_named
     from cchc_cli.status.text import renderer
     from cchc_cli.status.view import build
 
     with handled():
-        fmt = output_format.strip().lower()
-        if fmt not in FORMATS:
-            raise UsageError(
-                f"Không có định dạng “{output_format}”.",
-                f"Dùng một trong: {', '.join(FORMATS)}.",
-                field="output_format",
-            )
+        fmt = format_named(output_format, FORMATS)
         to_file = output not in (None, STDOUT) or (output is None and fmt == "html")
         if open_page and not (fmt == "html" and to_file):
             raise UsageError(
