@@ -1,5 +1,6 @@
-"""The one place that builds rich consoles and prints on them (the text views of
-`cchc status` and `cchc par` lay out their tables, and print them here).
+"""The one place that builds rich consoles and prints on them; the text views of `cchc
+status` and `cchc par` lay out their blocks in tables of one style (`text_table`) and print
+them here (`print_blocks`).
 
 rich is imported only when something may be coloured: `cchc validate` into a file or a pipe
 (CI, pre-commit) starts 20 ms sooner without it.
@@ -16,6 +17,7 @@ from cchc_cli.errors import CchcError
 
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType
+    from rich.table import Table
 
 _STYLES = {"lỗi": "bold red", "cảnh báo": "yellow", "gợi ý": "cyan"}
 
@@ -32,6 +34,22 @@ def make_console(file: TextIO | None = None, width: int | None = None) -> Consol
         highlight=False,
         emoji=False,
         soft_wrap=True,
+    )
+
+
+def text_table(title: str | None = None) -> Table:
+    """A table of the text views: a rule under the head, no frame, the full width."""
+    from rich import box
+    from rich.table import Table
+
+    return Table(
+        title=title,
+        title_justify="left",
+        title_style="bold",
+        box=box.SIMPLE_HEAD,
+        show_edge=False,
+        pad_edge=False,
+        expand=True,
     )
 
 

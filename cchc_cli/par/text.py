@@ -12,13 +12,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, TextIO
 
-from rich import box
 from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
 from cchc_cli.checks.par_results import INDEX_TOLERANCE
-from cchc_cli.output.console import print_blocks, print_with
+from cchc_cli.output.console import print_blocks, print_with, text_table
 from cchc_cli.output.formats import format_named
 from cchc_cli.par.json import render_json
 from cchc_cli.par.rows import plain
@@ -40,18 +39,6 @@ def _mark(met: bool | None) -> Text:
     if met is None:
         return Text("")
     return Text(" ✓", style="green") if met else Text(" ✗", style="bold red")
-
-
-def _table(title: str) -> Table:
-    return Table(
-        title=title,
-        title_justify="left",
-        title_style="bold",
-        box=box.SIMPLE_HEAD,
-        show_edge=False,
-        pad_edge=False,
-        expand=True,
-    )
 
 
 def _source(found: dict[str, Any] | None) -> str:
@@ -115,7 +102,7 @@ def _headline(facts: dict[str, Any]) -> Group:
 
 
 def _score_table(facts: dict[str, Any]) -> Table:
-    table = _table("Theo lĩnh vực và tiêu chí")
+    table = text_table("Theo lĩnh vực và tiêu chí")
     table.add_column("TT", no_wrap=True)
     table.add_column("Lĩnh vực, tiêu chí", ratio=1, min_width=20)
     for name in ("Tối đa", "Tự\nchấm", "Thẩm\nđịnh", "Điều\ntra", "Đạt", "Mất"):
@@ -141,7 +128,7 @@ def _lost_table(facts: dict[str, Any]) -> RenderableType:
     if not facts["lost"]:
         none = "chưa có điểm nào" if facts["totals"]["points"] is None else "không có"
         return Text(f"{title}: {none}.", style="bold")
-    table = _table(title)
+    table = text_table(title)
     table.add_column("TT", no_wrap=True)
     table.add_column("Tiêu chí, tiêu chí thành phần, nhiệm vụ liên quan", ratio=1, min_width=20)
     table.add_column("Mất", justify="right", no_wrap=True)
@@ -220,7 +207,7 @@ def _sipas(facts: dict[str, Any]) -> RenderableType | None:
         line = Text(f"{title}: công bố {_n(found['published'])}%", style="bold")
         line.append_text(_mark(found["published_met"]))
         return line
-    table = _table(title)
+    table = text_table(title)
     table.add_column("Yếu tố", ratio=1, min_width=24)
     table.add_column("Công bố\n(%)", justify="right", no_wrap=True)
     table.add_column("Tính lại\n(%)", justify="right", no_wrap=True)

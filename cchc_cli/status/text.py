@@ -14,14 +14,13 @@ from dataclasses import dataclass
 from functools import partial
 from typing import TYPE_CHECKING, TextIO
 
-from rich import box
 from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
 from cchc_cli.engine.indicators import Assessment, Trend, Verdict, digits_to_show
 from cchc_cli.engine.progress import STATE_ORDER, State, Status
-from cchc_cli.output.console import print_blocks, print_with
+from cchc_cli.output.console import print_blocks, print_with, text_table
 from cchc_cli.output.formats import format_named
 from cchc_cli.status.json import write_json
 from cchc_cli.status.statistics import ROMAN, StatisticsView
@@ -80,18 +79,6 @@ def _bar(rate: float | None) -> Text:
     return bar
 
 
-def _table(title: str | None = None) -> Table:
-    return Table(
-        title=title,
-        title_justify="left",
-        title_style="bold",
-        box=box.SIMPLE_HEAD,
-        show_edge=False,
-        pad_edge=False,
-        expand=True,
-    )
-
-
 def _headline(view: View) -> Group:
     q, total = view.query, view.summary
     scope = [f"Tình hình đến ngày {dmy(q.as_of)}"]
@@ -132,7 +119,7 @@ def _headline(view: View) -> Group:
 
 
 def _group_table(title: str, heading: str, rows: list[Row]) -> Table:
-    table = _table(title)
+    table = text_table(title)
     table.add_column(heading, ratio=1, min_width=14)
     for name in ("Tổng", "Quá\nhạn", "Sắp\nhạn", "Đang\nlàm", "Chưa\nlàm", "Xong"):
         table.add_column(name, justify="right", no_wrap=True)
@@ -174,7 +161,7 @@ def _items_table(
 ) -> RenderableType:
     if not items:
         return Text(f"{title}: không có.", style="bold")
-    table = _table(f"{title} ({len(items)})")
+    table = text_table(f"{title} ({len(items)})")
     table.add_column("Mã", no_wrap=True)
     table.add_column("Nhiệm vụ", ratio=1, min_width=20)
     table.add_column("Hạn", no_wrap=True)
@@ -205,7 +192,7 @@ def _indicator_table(found: list[Assessment]) -> RenderableType:
     rows: dict[str, dict[int, Assessment]] = {}
     for a in found:
         rows.setdefault(a.indicator.id, {})[a.year] = a
-    table = _table(title)
+    table = text_table(title)
     table.add_column("Chỉ số", ratio=1, min_width=20)
     table.add_column("Chỉ tiêu", no_wrap=True)
     for year in years:
@@ -256,7 +243,7 @@ def _statistics_table(stats: StatisticsView) -> RenderableType:
     heading = f"Quý {ROMAN[quarter.quarter - 1]}/{quarter.year}"
     if not current.whole:
         heading += f"\n(đến {dmy(current.window.end)[:5]})"
-    table = _table(title)
+    table = text_table(title)
     table.add_column("Chỉ tiêu", ratio=1, min_width=20)
     table.add_column(heading, justify="right", no_wrap=True)
     table.add_column(f"Cùng kỳ\nnăm {quarter.year - 1}", justify="right", no_wrap=True)
