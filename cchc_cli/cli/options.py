@@ -6,9 +6,9 @@ its command: ``--force`` of `update` and `done` allows a date after today (`Forc
 of `init` writes into a folder that is not empty, of `schema` replaces only what differs,
 none of them the `Force` of a file written whole; ``--year`` of `report` and `par` is the
 year of the report or assessment, not a filter (`Year`); ``--note`` and ``--area`` of `add`
-belong to the new task. Where the meaning is shared but each command words its help for itself
-(``--as-of``, ``--unit``, ``--date``, ``--output``), a function builds the option from
-that help.
+belong to the new task. Where the meaning is shared but each command words its help for
+itself (``--as-of``, ``--unit``, ``--date``, ``--output``), a function builds the option
+from that help.
 
 Typer copies each option it reads from an annotation (typer ≥ 0.29), so one object may
 serve many commands.
