@@ -133,6 +133,60 @@ def test_lists_sort_by_a_click(browser: Browser, tmp_path: Path) -> None:
     assert state == "descending"
 
 
+VISIBLE_MORE = (
+    "[...document.querySelectorAll('.lists .more')]"
+    ".filter(e => e.getClientRects().length).map(e => e.innerText)"
+)
+
+
+def test_a_cut_list_shows_its_first_rows_in_every_view(browser: Browser, tmp_path: Path) -> None:
+    page = write_page(tmp_path, "--as-of", AS_OF, "--limit", "1")
+    doc = run_json(CliRunner(), "--as-of", AS_OF)
+    mine = run_json(CliRunner(), "--as-of", AS_OF, "--unit", "van-phong")
+    everyone = browser.load(page, evaluate={"rows": VISIBLE_ROWS, "more": VISIBLE_MORE})
+    assert_clean(everyone, page)
+    lists = [doc[key] for key in ("overdue", "due_soon", "stale")]
+    assert len(everyone.values["rows"]) == sum(min(1, len(found)) for found in lists)
+    assert everyone.values["more"] == [
+        f"… và {len(found) - 1} nhiệm vụ khác (dùng --all để xem hết)"
+        for found in lists
+        if len(found) > 1
+    ]
+    index = [u["code"] for u in doc["units"]].index("van-phong")
+    visit = browser.load(
+        page, fragment="don-vi-van-phong", evaluate={"rows": VISIBLE_ROWS, "more": VISIBLE_MORE}
+    )
+    assert_clean(visit, page)
+    lists = [mine[key] for key in ("overdue", "due_soon", "open")]
+    # The unit's first rows, some of them ("u0 rest") not among the first rows of all.
+    assert any("rest" in cls for cls in visit.values["rows"])
+    shown = [cls.split()[0] for cls in visit.values["rows"]]
+    assert shown == [f"u{index}"] * sum(min(1, len(found)) for found in lists)
+    assert len(visit.values["more"]) == sum(len(found) > 1 for found in lists)
+
+
+def test_sorting_a_cut_list_sorts_the_rows_it_shows(browser: Browser, tmp_path: Path) -> None:
+    page = write_page(tmp_path, "--as-of", AS_OF, "--limit", "2")
+    doc = run_json(CliRunner(), "--as-of", AS_OF)
+    sort = (
+        "(() => { const box = document.querySelector('#cham-cap-nhat');"
+        " const rows = () => [...box.querySelectorAll('tbody.rows tr')]"
+        ".filter(r => r.getClientRects().length)"
+        ".map(r => [r.cells[0].dataset.v, +r.cells[2].dataset.v]);"
+        " const before = rows(); box.querySelector('th:nth-child(3) button').click();"
+        " return [before, rows(), box.lastElementChild.innerText]; })()"
+    )
+    visit = browser.load(page, evaluate={"sorted": sort})
+    assert_clean(visit, page)
+    before, after, last = visit.values["sorted"]
+    assert [task for task, _ in before] == [
+        f"{i['task']} {i['period'] or ''}" for i in doc["stale"][:2]
+    ]
+    assert sorted(before) == sorted(after)
+    assert [percent for _, percent in after] == sorted(percent for _, percent in before)
+    assert last == f"… và {len(doc['stale']) - 2} nhiệm vụ khác (dùng --all để xem hết)"
+
+
 def test_the_readme_screenshot_is_there() -> None:
     shot = SHIPPED / "docs" / "tong-quan.png"
     width, height = png_size(shot)

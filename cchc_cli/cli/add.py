@@ -10,8 +10,9 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from cchc_cli.cli.changes import DRY_RUN_HELP, carry_out, refusals
+from cchc_cli.cli.changes import carry_out, refusals
 from cchc_cli.cli.common import handled, load_dataset, parse_day
+from cchc_cli.cli.options import DryRun
 from cchc_cli.errors import CchcError, UsageError
 
 if TYPE_CHECKING:
@@ -130,7 +131,7 @@ def add(
             show_default=False,
         ),
     ] = None,
-    dry_run: Annotated[bool, typer.Option("--dry-run", help=DRY_RUN_HELP)] = False,
+    dry_run: DryRun = False,
 ) -> None:
     """Thêm nhiệm vụ mới vào tệp của đơn vị chủ trì, với mã tiếp theo của đơn vị.
 

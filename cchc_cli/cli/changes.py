@@ -1,5 +1,5 @@
-"""What the commands that change data files share (`cchc update`, `done`, `add`): the
-options every one of them has, and showing or writing the change they computed."""
+"""What the commands that change data files share (`cchc update`, `done`, `add`): showing
+or writing the change they computed (their shared options are in `cchc_cli.cli.options`)."""
 
 from __future__ import annotations
 
@@ -13,7 +13,6 @@ import typer
 if TYPE_CHECKING:
     from cchc_cli.edit.change import Change
 
-DRY_RUN_HELP = "Chỉ in phần thay đổi (dạng git diff), không ghi tệp."
 # The code of a refusal the user can fix with another command, and how.
 _NEXT_STEP = {
     "missing-completion": "Nhiệm vụ đã xong thì dùng “cchc done” để ghi cả ngày hoàn thành.",

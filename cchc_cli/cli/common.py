@@ -1,5 +1,5 @@
-"""What every command shares: global settings, finding the data, option values, and turning
-errors into Vietnamese messages and exit codes.
+"""What every command shares: global settings, finding the data, option values, writing
+the output, and turning errors into Vietnamese messages and exit codes.
 
 The core never names a command-line option: its errors carry the `field` at fault
 (``as_of``, ``year``, ``force``…), and `handled` words it as the option (``--as-of``).
@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from cchc_cli.dataset import Dataset
 
 ENV_VAR = "CCHC_DATA"
+STDOUT = "-"  # the --output that means the screen
 # Fields whose option is not simply "--" + the field name with dashes.
 _OPTIONS = {"output_format": "--format", "issued": "--date"}
 
@@ -203,3 +204,62 @@ def parse_day(text: str, field: str) -> date:
             )
         raise UsageError(f"Ngày “{text}” không hợp lệ.", hint, field=field)
     return value
+
+
+def exit_if_invalid(dataset: Dataset) -> None:
+    """For a command that shows what it could read of invalid data: the errors on stderr as
+    `cchc validate` prints them, then exit 1. Nothing when the data has no error."""
+    if not any(p.is_error for p in dataset.problems):
+        return
+    from cchc_cli.output.console import print_diagnostics
+    from cchc_cli.output.diagnostics import format_text, summary
+
+    print_diagnostics(format_text(dataset.problems), sys.stderr)
+    typer.echo(summary(dataset.problems, len(dataset.files), len(dataset.tasks)), err=True)
+    raise typer.Exit(int(ExitCode.INVALID))
+
+
+def write_output(
+    dataset: Dataset,
+    content: str | bytes,
+    output: str | None,
+    default: Path,
+    *,
+    force: bool,
+    parents: bool,
+    written: str,
+) -> Path | None:
+    """Put a command's output where ``--output`` says and return the file written (None for
+    the screen).
+
+    ``-`` is standard output. Otherwise the file `output` (or `default` when none is given)
+    is created whole and exclusively (`write_atomic`): an existing file is replaced only
+    with `force`, a missing folder is an error unless `parents`, but the folder of `default`
+    (``reports/``, ``exports/`` in the repository) is ours to create. Then ``{written}:
+    path`` is said on stdout.
+    """
+    from cchc_cli.output.write import write_atomic
+
+    if output == STDOUT:
+        to_stdout(content)
+        return None
+    target = Path(output) if output else default
+    data = content.encode("utf-8") if isinstance(content, str) else content
+    write_atomic(target, data, force=force, parents=parents or not output)
+    typer.echo(f"{written}: {dataset.display(target.resolve())}")
+    return target
+
+
+def to_stdout(content: str | bytes) -> None:
+    """`content` on standard output; bytes as they are (CSV's CRLF rows are not translated
+    again), through the text stream where there is no byte stream under it."""
+    if isinstance(content, str):
+        sys.stdout.write(content)
+        return
+    sys.stdout.flush()
+    stream = getattr(sys.stdout, "buffer", None)
+    if stream is None:
+        sys.stdout.write(content.decode("utf-8"))
+    else:
+        stream.write(content)
+        stream.flush()

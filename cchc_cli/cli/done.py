@@ -8,47 +8,34 @@ from typing import Annotated
 
 import typer
 
-from cchc_cli.cli.changes import DRY_RUN_HELP, carry_out, refusals
+from cchc_cli.cli.changes import carry_out, refusals
 from cchc_cli.cli.common import handled, load_dataset, parse_day
-from cchc_cli.cli.update import (
-    EVIDENCE_HELP,
-    FORCE_HELP,
-    NOTE_HELP,
-    PERIOD_HELP,
-    RESULT_HELP,
-    TASK_ARGUMENT,
+from cchc_cli.cli.options import (
+    DryRun,
+    Evidence,
+    ForceDate,
+    Note,
+    Period,
+    Result,
+    TaskId,
+    date_option,
 )
 
 
 def done(
     ctx: typer.Context,
-    task: Annotated[str, TASK_ARGUMENT],
+    task: TaskId,
     *,
     day: Annotated[
         str | None,
-        typer.Option(
-            "--date",
-            metavar="NGÀY",
-            help="Ngày hoàn thành (dd/mm/yyyy hoặc yyyy-mm-dd). Mặc định: hôm nay.",
-            show_default=False,
-        ),
+        date_option("Ngày hoàn thành (dd/mm/yyyy hoặc yyyy-mm-dd). Mặc định: hôm nay."),
     ] = None,
-    period: Annotated[
-        str | None, typer.Option("--period", metavar="KỲ", help=PERIOD_HELP, show_default=False)
-    ] = None,
-    note: Annotated[
-        str | None, typer.Option("--note", metavar="NỘI_DUNG", help=NOTE_HELP, show_default=False)
-    ] = None,
-    evidence: Annotated[
-        str | None,
-        typer.Option("--evidence", metavar="VĂN_BẢN", help=EVIDENCE_HELP, show_default=False),
-    ] = None,
-    result: Annotated[
-        str | None,
-        typer.Option("--result", metavar="CÂU", help=RESULT_HELP, show_default=False),
-    ] = None,
-    dry_run: Annotated[bool, typer.Option("--dry-run", help=DRY_RUN_HELP)] = False,
-    force: Annotated[bool, typer.Option("--force", help=FORCE_HELP)] = False,
+    period: Period = None,
+    note: Note = None,
+    evidence: Evidence = None,
+    result: Result = None,
+    dry_run: DryRun = False,
+    force: ForceDate = False,
 ) -> None:
     """Ghi nhiệm vụ (hoặc một kỳ của nhiệm vụ định kỳ) đã hoàn thành.
 

@@ -3,13 +3,11 @@
 # No `from __future__ import annotations` here: Typer reads these signatures at every start,
 # and string annotations cost it an eval each (5 ms of `cchc --version`; benchmarks/RESULTS.md).
 
-import sys
 from typing import Annotated
 
 import typer
 
-from cchc_cli.cli.common import handled, load_dataset
-from cchc_cli.errors import ExitCode
+from cchc_cli.cli.common import exit_if_invalid, handled, load_dataset
 
 
 def par(
@@ -39,8 +37,6 @@ def par(
     Mã thoát: 0 nếu dữ liệu hợp lệ, 1 nếu dữ liệu có lỗi hoặc chưa có số liệu năm đó, 2 nếu
     dùng sai lệnh.
     """
-    from cchc_cli.output.console import print_diagnostics
-    from cchc_cli.output.diagnostics import format_text, summary
     from cchc_cli.par.text import renderer
     from cchc_cli.par.view import build
 
@@ -48,7 +44,4 @@ def par(
         render = renderer(output_format)
         dataset = load_dataset(ctx)
         render(build(dataset, year), None)
-        if any(p.is_error for p in dataset.problems):
-            print_diagnostics(format_text(dataset.problems), sys.stderr)
-            typer.echo(summary(dataset.problems, len(dataset.files), len(dataset.tasks)), err=True)
-            raise typer.Exit(int(ExitCode.INVALID))
+        exit_if_invalid(dataset)

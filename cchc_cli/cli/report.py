@@ -3,16 +3,14 @@
 # No `from __future__ import annotations` here: Typer reads these signatures at every start,
 # and string annotations cost it an eval each (5 ms of `cchc --version`; benchmarks/RESULTS.md).
 
-import sys
-from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from cchc_cli.cli.common import handled, load_dataset, parse_day
+from cchc_cli.cli.common import STDOUT, handled, load_dataset, parse_day, write_output
+from cchc_cli.cli.options import Force, Parents, date_option, output_option
 from cchc_cli.errors import UsageError
 
-STDOUT = "-"
 KINDS = ("periodic", "par")
 
 
@@ -45,25 +43,14 @@ def report(
     ] = "md",
     output: Annotated[
         str | None,
-        typer.Option(
-            "--output",
-            "-o",
-            metavar="TỆP",
-            help="Tệp ghi báo cáo; “-” để in ra màn hình (md, html). "
+        output_option(
+            "Tệp ghi báo cáo; “-” để in ra màn hình (md, html). "
             "Mặc định: reports/NĂM-KỲ.ĐỊNH_DẠNG trong kho dữ liệu (NĂM-par.ĐỊNH_DẠNG với "
-            "--kind par).",
-            show_default=False,
+            "--kind par)."
         ),
     ] = None,
-    force: Annotated[bool, typer.Option("--force", help="Ghi đè tệp đã có.")] = False,
-    parents: Annotated[
-        bool,
-        typer.Option(
-            "--parents",
-            help="Tạo thư mục của tệp --output nếu chưa có (mặc định: báo lỗi, tránh gõ nhầm "
-            "tên thư mục).",
-        ),
-    ] = False,
+    force: Force = False,
+    parents: Parents = False,
     settings: Annotated[
         list[str] | None,
         typer.Option(
@@ -80,12 +67,9 @@ def report(
     ] = None,
     issued: Annotated[
         str | None,
-        typer.Option(
-            "--date",
-            metavar="NGÀY",
-            help="Ngày của báo cáo (dd/mm/yyyy), ghi ở dòng địa danh, ngày tháng. "
-            "Mặc định: để trống cho người ký điền.",
-            show_default=False,
+        date_option(
+            "Ngày của báo cáo (dd/mm/yyyy), ghi ở dòng địa danh, ngày tháng. "
+            "Mặc định: để trống cho người ký điền."
         ),
     ] = None,
 ) -> None:
@@ -97,7 +81,6 @@ def report(
 
     Mã thoát: 0 nếu lập được, 1 nếu dữ liệu hay mẫu có lỗi hoặc tệp đã có, 2 nếu dùng sai lệnh.
     """
-    from cchc_cli.output.write import write_atomic
     from cchc_cli.report.render import make_par_report, make_report
     from cchc_cli.report.templates import FORMATS
 
@@ -134,11 +117,12 @@ def report(
                 dataset, period or "year", year, fmt, issued=day, overrides=settings or []
             )
             slug = found.slug
-        if output == STDOUT:
-            sys.stdout.write(content if isinstance(content, str) else content.decode())
-            return
-        # The default folder, reports/ in the repository, is ours to create.
-        target = Path(output) if output else dataset.root / "reports" / f"{slug}.{fmt}"
-        data = content.encode("utf-8") if isinstance(content, str) else content
-        write_atomic(target, data, force=force, parents=parents or not output)
-        typer.echo(f"Đã ghi báo cáo: {dataset.display(target.resolve())}")
+        write_output(
+            dataset,
+            content,
+            output,
+            dataset.root / "reports" / f"{slug}.{fmt}",
+            force=force,
+            parents=parents,
+            written="Đã ghi báo cáo",
+        )

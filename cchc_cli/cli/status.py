@@ -3,24 +3,40 @@
 # No `from __future__ import annotations` here: Typer reads these signatures at every start,
 # and string annotations cost it an eval each (5 ms of `cchc --version`; benchmarks/RESULTS.md).
 
-import sys
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from cchc_cli.cli.common import handled, load_dataset, parse_day
-from cchc_cli.errors import ExitCode, UsageError
+from cchc_cli.cli.common import (
+    STDOUT,
+    exit_if_invalid,
+    handled,
+    load_dataset,
+    parse_day,
+    write_output,
+)
+from cchc_cli.cli.options import (
+    Area,
+    Force,
+    Parents,
+    Year,
+    as_of_option,
+    output_option,
+    unit_option,
+)
+from cchc_cli.errors import UsageError
 
 if TYPE_CHECKING:
     from cchc_cli.dataset import Dataset
     from cchc_cli.status.text import Shown
     from cchc_cli.status.view import Query, View
 
-STDOUT = "-"
 FORMATS = ("text", "json", "html")
-DEFAULT_LIMIT = 20  # rows of each list in the text: enough to act on, short enough to read
+DEFAULT_LIMIT = 20  # rows of each list (text, page): enough to act on, short enough to read
+# How the text and the page say the way to see every row of a list.
+MORE = {"text": "dùng --all", "html": "dùng --all để xem hết"}
 
 
 def status(
@@ -28,32 +44,13 @@ def status(
     *,
     as_of: Annotated[
         str | None,
-        typer.Option(
-            "--as-of",
-            metavar="NGÀY",
-            help="Xem tình hình đến ngày này (dd/mm/yyyy hoặc yyyy-mm-dd). Mặc định: hôm nay.",
-            show_default=False,
-        ),
+        as_of_option("Xem tình hình đến ngày này (dd/mm/yyyy hoặc yyyy-mm-dd). Mặc định: hôm nay."),
     ] = None,
-    year: Annotated[
-        int | None,
-        typer.Option(
-            "--year", metavar="NĂM", help="Chỉ các kỳ có hạn trong năm này.", show_default=False
-        ),
-    ] = None,
+    year: Year = None,
     unit: Annotated[
-        str | None,
-        typer.Option(
-            "--unit",
-            metavar="MÃ",
-            help="Mã đơn vị chủ trì: danh sách việc của đơn vị.",
-            show_default=False,
-        ),
+        str | None, unit_option("Mã đơn vị chủ trì: danh sách việc của đơn vị.")
     ] = None,
-    area: Annotated[
-        str | None,
-        typer.Option("--area", metavar="MÃ", help="Mã lĩnh vực cải cách.", show_default=False),
-    ] = None,
+    area: Area = None,
     output_format: Annotated[
         str,
         typer.Option(
@@ -81,24 +78,13 @@ def status(
     ] = None,
     output: Annotated[
         str | None,
-        typer.Option(
-            "--output",
-            "-o",
-            metavar="TỆP",
-            help="Ghi ra tệp này; “-” để in ra màn hình. Mặc định: in ra màn hình (text, "
-            "json); với html: reports/tinh-hinh-NGÀY.html trong kho dữ liệu.",
-            show_default=False,
+        output_option(
+            "Ghi ra tệp này; “-” để in ra màn hình. Mặc định: in ra màn hình (text, "
+            "json); với html: reports/tinh-hinh-NGÀY.html trong kho dữ liệu."
         ),
     ] = None,
-    force: Annotated[bool, typer.Option("--force", help="Ghi đè tệp đã có.")] = False,
-    parents: Annotated[
-        bool,
-        typer.Option(
-            "--parents",
-            help="Tạo thư mục của tệp --output nếu chưa có (mặc định: báo lỗi, tránh gõ nhầm "
-            "tên thư mục).",
-        ),
-    ] = False,
+    force: Force = False,
+    parents: Parents = False,
     open_page: Annotated[
         bool,
         typer.Option("--open", help="Mở tệp vừa ghi bằng trình duyệt mặc định (với html)."),
@@ -125,19 +111,12 @@ def status(
 
     Mã thoát: 0 nếu dữ liệu hợp lệ, 1 nếu dữ liệu có lỗi, 2 nếu dùng sai lệnh.
     """
-    from cchc_cli.output.console import print_diagnostics
-    from cchc_cli.output.diagnostics import format_text, summary
+    from cchc_cli.output.formats import format_named
     from cchc_cli.status.text import renderer
     from cchc_cli.status.view import build
 
     with handled():
-        fmt = output_format.strip().lower()
-        if fmt not in FORMATS:
-            raise UsageError(
-                f"Không có định dạng “{output_format}”.",
-                f"Dùng một trong: {', '.join(FORMATS)}.",
-                field="output_format",
-            )
+        fmt = format_named(output_format, FORMATS)
         to_file = output not in (None, STDOUT) or (output is None and fmt == "html")
         if open_page and not (fmt == "html" and to_file):
             raise UsageError(
@@ -145,7 +124,7 @@ def status(
                 "Dùng cùng --format html, không dùng --output -.",
                 field="open",
             )
-        lines = shown(limit, show_all)
+        lines = shown(limit, show_all, MORE.get(fmt, ""))
         query = make_query(
             as_of, year=year, unit=unit, area=area, soon_days=soon_days, stale_days=stale_days
         )
@@ -154,20 +133,18 @@ def status(
         if fmt != "html" and not to_file:
             renderer(fmt, lines)(view, None)
         else:
-            content = _content(view, fmt, dataset, lines)
-            if not to_file:
-                sys.stdout.write(content)
-            else:
-                target = Path(output) if output else _default_path(dataset, view)
-                _write(target, content, force=force, parents=parents or not output)
-                what = "trang tổng quan" if fmt == "html" else "tệp"
-                typer.echo(f"Đã ghi {what}: {dataset.display(target.resolve())}")
-                if open_page:
-                    _open_in_browser(target)
-        if any(p.is_error for p in dataset.problems):
-            print_diagnostics(format_text(dataset.problems), sys.stderr)
-            typer.echo(summary(dataset.problems, len(dataset.files), len(dataset.tasks)), err=True)
-            raise typer.Exit(int(ExitCode.INVALID))
+            target = write_output(
+                dataset,
+                _content(view, fmt, dataset, lines),
+                output,
+                _default_path(dataset, view),
+                force=force,
+                parents=parents,
+                written="Đã ghi trang tổng quan" if fmt == "html" else "Đã ghi tệp",
+            )
+            if open_page and target is not None:
+                _open_in_browser(target)
+        exit_if_invalid(dataset)
 
 
 def _content(view: "View", fmt: str, dataset: "Dataset", lines: "Shown") -> str:
@@ -179,7 +156,7 @@ def _content(view: "View", fmt: str, dataset: "Dataset", lines: "Shown") -> str:
     if fmt == "html":
         from cchc_cli.status.html import render_html
 
-        return render_html(to_json(view), dataset.root)
+        return render_html(to_json(view), dataset.root, lines)
     if fmt == "json":
         return render_json(view)
     from cchc_cli.status.text import print_text
@@ -197,12 +174,6 @@ def _default_path(dataset: "Dataset", view: "View") -> Path:
     return dataset.root / "reports" / f"tinh-hinh-{'-'.join(parts)}.html"
 
 
-def _write(target: Path, content: str, *, force: bool, parents: bool) -> None:
-    from cchc_cli.output.write import write_atomic
-
-    write_atomic(target, content.encode("utf-8"), force=force, parents=parents)
-
-
 def _open_in_browser(target: Path) -> None:
     """Open the written file in the default browser; a failure is said, not fatal."""
     import webbrowser
@@ -211,8 +182,9 @@ def _open_in_browser(target: Path) -> None:
         typer.echo("Không mở được trình duyệt; hãy mở tệp trên bằng tay.", err=True)
 
 
-def shown(limit: int | None, show_all: bool) -> "Shown":
-    """How many rows of each list the text shows: `limit`, every row, or the default."""
+def shown(limit: int | None, show_all: bool, more: str = MORE["text"]) -> "Shown":
+    """How many rows of each list the text or the page shows: `limit`, every row, or the
+    default; `more` says how to see the rest."""
     from cchc_cli.status.text import Shown
 
     if limit is not None and show_all:
@@ -221,7 +193,7 @@ def shown(limit: int | None, show_all: bool) -> "Shown":
         raise UsageError(f"Số dòng phải từ 0 trở lên (đang là {limit}).", field="limit")
     if show_all:
         return Shown()
-    return Shown(DEFAULT_LIMIT if limit is None else limit, "dùng --all")
+    return Shown(DEFAULT_LIMIT if limit is None else limit, more)
 
 
 def make_query(

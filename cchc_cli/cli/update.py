@@ -8,46 +8,36 @@ from typing import Annotated
 
 import typer
 
-from cchc_cli.cli.changes import DRY_RUN_HELP, carry_out, refusals
+from cchc_cli.cli.changes import carry_out, refusals
 from cchc_cli.cli.common import handled, load_dataset, parse_day
-
-TASK_ARGUMENT = typer.Argument(
-    help="Mã nhiệm vụ, ví dụ VP-03.", metavar="MÃ_NHIỆM_VỤ", show_default=False
+from cchc_cli.cli.options import (
+    DryRun,
+    Evidence,
+    ForceDate,
+    Note,
+    Period,
+    Result,
+    TaskId,
+    date_option,
 )
-DATE_HELP = "Ngày (dd/mm/yyyy hoặc yyyy-mm-dd). Mặc định: hôm nay."
-PERIOD_HELP = "Kỳ của nhiệm vụ hằng năm (2024) hoặc hằng quý (2024-Q3)."
-NOTE_HELP = "Việc đã làm."
-EVIDENCE_HELP = "Tài liệu kiểm chứng: số, ký hiệu, ngày văn bản."
-RESULT_HELP = "Kết quả như báo cáo sẽ viết: một câu ở thì quá khứ."
-FORCE_HELP = "Cho phép ghi ngày sau hôm nay."
 
 
 def update(
     ctx: typer.Context,
-    task: Annotated[str, TASK_ARGUMENT],
+    task: TaskId,
     *,
     percent: Annotated[
         int, typer.Option("--percent", metavar="PHẦN_TRĂM", help="Tiến độ, từ 0 đến 100.")
     ],
     day: Annotated[
-        str | None, typer.Option("--date", metavar="NGÀY", help=DATE_HELP, show_default=False)
+        str | None, date_option("Ngày (dd/mm/yyyy hoặc yyyy-mm-dd). Mặc định: hôm nay.")
     ] = None,
-    period: Annotated[
-        str | None, typer.Option("--period", metavar="KỲ", help=PERIOD_HELP, show_default=False)
-    ] = None,
-    note: Annotated[
-        str | None, typer.Option("--note", metavar="NỘI_DUNG", help=NOTE_HELP, show_default=False)
-    ] = None,
-    evidence: Annotated[
-        str | None,
-        typer.Option("--evidence", metavar="VĂN_BẢN", help=EVIDENCE_HELP, show_default=False),
-    ] = None,
-    result: Annotated[
-        str | None,
-        typer.Option("--result", metavar="CÂU", help=RESULT_HELP, show_default=False),
-    ] = None,
-    dry_run: Annotated[bool, typer.Option("--dry-run", help=DRY_RUN_HELP)] = False,
-    force: Annotated[bool, typer.Option("--force", help=FORCE_HELP)] = False,
+    period: Period = None,
+    note: Note = None,
+    evidence: Evidence = None,
+    result: Result = None,
+    dry_run: DryRun = False,
+    force: ForceDate = False,
 ) -> None:
     """Ghi một lần cập nhật tiến độ của nhiệm vụ, không phải sửa tệp YAML bằng tay.
 

@@ -4,23 +4,21 @@ Laid out from the plain data of `cchc_cli.par.rows`, so the text shows exactly t
 the JSON. Four blocks: the headline (set, totals, index), the table by field and criterion,
 the criteria that lost points (with their sub-criteria, explanations and linked tasks), and
 the rank and SIPAS. Plain output has no trailing spaces; colour follows
-`cchc_cli.output.console.make_console`.
+`cchc_cli.output.console.print_blocks`.
 """
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Callable
 from typing import Any, TextIO
 
-from rich import box
-from rich.console import Console, Group, RenderableType
+from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
 from cchc_cli.checks.par_results import INDEX_TOLERANCE
-from cchc_cli.errors import UsageError
-from cchc_cli.output.console import make_console
+from cchc_cli.output.console import print_blocks, print_with, text_table
+from cchc_cli.output.formats import format_named
 from cchc_cli.par.json import render_json
 from cchc_cli.par.rows import plain
 from cchc_cli.par.view import ParView
@@ -41,18 +39,6 @@ def _mark(met: bool | None) -> Text:
     if met is None:
         return Text("")
     return Text(" ✓", style="green") if met else Text(" ✗", style="bold red")
-
-
-def _table(title: str) -> Table:
-    return Table(
-        title=title,
-        title_justify="left",
-        title_style="bold",
-        box=box.SIMPLE_HEAD,
-        show_edge=False,
-        pad_edge=False,
-        expand=True,
-    )
 
 
 def _source(found: dict[str, Any] | None) -> str:
@@ -116,7 +102,7 @@ def _headline(facts: dict[str, Any]) -> Group:
 
 
 def _score_table(facts: dict[str, Any]) -> Table:
-    table = _table("Theo lĩnh vực và tiêu chí")
+    table = text_table("Theo lĩnh vực và tiêu chí")
     table.add_column("TT", no_wrap=True)
     table.add_column("Lĩnh vực, tiêu chí", ratio=1, min_width=20)
     for name in ("Tối đa", "Tự\nchấm", "Thẩm\nđịnh", "Điều\ntra", "Đạt", "Mất"):
@@ -142,7 +128,7 @@ def _lost_table(facts: dict[str, Any]) -> RenderableType:
     if not facts["lost"]:
         none = "chưa có điểm nào" if facts["totals"]["points"] is None else "không có"
         return Text(f"{title}: {none}.", style="bold")
-    table = _table(title)
+    table = text_table(title)
     table.add_column("TT", no_wrap=True)
     table.add_column("Tiêu chí, tiêu chí thành phần, nhiệm vụ liên quan", ratio=1, min_width=20)
     table.add_column("Mất", justify="right", no_wrap=True)
@@ -221,7 +207,7 @@ def _sipas(facts: dict[str, Any]) -> RenderableType | None:
         line = Text(f"{title}: công bố {_n(found['published'])}%", style="bold")
         line.append_text(_mark(found["published_met"]))
         return line
-    table = _table(title)
+    table = text_table(title)
     table.add_column("Yếu tố", ratio=1, min_width=24)
     table.add_column("Công bố\n(%)", justify="right", no_wrap=True)
     table.add_column("Tính lại\n(%)", justify="right", no_wrap=True)
@@ -261,30 +247,14 @@ def parts(view: ParView) -> list[RenderableType]:
     return found
 
 
-def render_text(view: ParView, console: Console) -> None:
-    for index, part in enumerate(parts(view)):
-        if index:
-            console.print()
-        console.print(part, soft_wrap=False)
-
-
 def print_text(view: ParView, file: TextIO | None = None) -> None:
     """`cchc par` on `file` (stdout); plain text without trailing spaces when not colour."""
-    stream = file or sys.stdout
-    console = make_console(stream)
-    if console.is_terminal and console.color_system is not None and not console.no_color:
-        render_text(view, console)
-        return
-    with console.capture() as captured:
-        render_text(view, console)
-    stream.write("".join(line.rstrip() + "\n" for line in captured.get().splitlines()))
-    stream.flush()
+    print_blocks(parts(view), file)
 
 
 def print_json(view: ParView, file: TextIO | None = None) -> None:
-    stream = file or sys.stdout
-    stream.write(render_json(view))
-    stream.flush()
+    """The JSON document of `cchc_cli.par.json.to_json` on `file` (stdout)."""
+    print_with(lambda stream: stream.write(render_json(view)), file)
 
 
 Renderer = Callable[[ParView, TextIO | None], None]
@@ -293,11 +263,4 @@ RENDERERS: dict[str, Renderer] = {"text": print_text, "json": print_json}
 
 def renderer(name: str) -> Renderer:
     """The renderer named `name` (text, json); `UsageError` for an unknown one."""
-    try:
-        return RENDERERS[name.strip().lower()]
-    except KeyError:
-        raise UsageError(
-            f"Không có định dạng “{name}”.",
-            f"Dùng một trong: {', '.join(RENDERERS)}.",
-            field="output_format",
-        ) from None
+    return RENDERERS[format_named(name, RENDERERS)]

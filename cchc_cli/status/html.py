@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from cchc_cli.status.sections import BAR_ORDER, SECTIONS, state_labels, unit_anchor
-from cchc_cli.status.text import STATE_STYLES
+from cchc_cli.status.text import ALL, STATE_STYLES, Shown
 from cchc_cli.text_vi import dmy, number, percent
 
 PAGE = "dashboard/status.html.j2"
@@ -118,18 +118,35 @@ LISTS = (  # key in the JSON, anchor, heading, last column; which views show it
 )
 
 
-def _lists(doc: dict[str, Any], units: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
+def _lists(
+    doc: dict[str, Any], units: Sequence[dict[str, Any]], shown: Shown
+) -> list[dict[str, Any]]:
+    """The lists of the page, each cut to `shown.limit` rows in each view that shows it.
+
+    The JSON lists are sorted worst first, so the first rows are the ones to act on. A row is
+    on the page when it is among the first `limit` of the list (the view of every unit) or
+    among the first `limit` of its unit (that unit's view); the second kind is marked
+    `rest`, hidden until its unit's view is opened. Counts are of the whole list.
+    """
     classes = {u["code"]: u["cls"] for u in units}
     whole = doc["filters"]["unit"] is None
+    limit = shown.limit
     found = []
-    for key, anchor, title, last, shown in LISTS:
+    for key, anchor, title, last, where in LISTS:
         source = doc.get("open_all" if key == "open" and whole else key)
         if source is None:
             continue
-        rows = [_row(key, item, classes) for item in source]
+        in_all = where in ("both", "all") or not whole  # in the view of every unit
+        per_unit = where in ("both", "unit") and bool(units)  # in each unit's view
+        rows = []
         counts = {u["code"]: 0 for u in units}
-        for row in rows:
-            counts[row["lead"]] = counts.get(row["lead"], 0) + 1
+        for index, item in enumerate(source):
+            lead = item["lead"]
+            rank = counts.get(lead, 0)
+            counts[lead] = rank + 1
+            top = in_all and (limit is None or index < limit)
+            if top or (per_unit and (limit is None or rank < limit)):
+                rows.append(_row(key, item, classes) | {"rest": in_all and not top})
         found.append(
             {
                 "key": key,
@@ -138,14 +155,22 @@ def _lists(doc: dict[str, Any], units: Sequence[dict[str, Any]]) -> list[dict[st
                 "last": last,
                 "numeric_last": key != "open",
                 "rows": rows,
-                "count": len(rows),
+                "count": len(source),
                 "unit_counts": counts,
+                # How many rows are left out, in the view of every unit and in each unit's.
+                "more": _beyond(len(source), limit) if in_all else 0,
+                "unit_more": {c: _beyond(n, limit) if per_unit else 0 for c, n in counts.items()},
                 # In the whole view, which of the per-unit views shows the list.
-                "in_all": shown in ("both", "all") or not whole,
-                "in_unit": shown in ("both", "unit"),
+                "in_all": in_all,
+                "in_unit": where in ("both", "unit"),
             }
         )
     return found
+
+
+def _beyond(count: int, limit: int | None) -> int:
+    """How many of `count` rows a `limit` leaves out."""
+    return 0 if limit is None else max(0, count - limit)
 
 
 def _units_of(doc: dict[str, Any]) -> list[dict[str, Any]]:
@@ -201,9 +226,11 @@ def _scope(doc: dict[str, Any]) -> list[str]:
     return found
 
 
-def page(doc: dict[str, Any]) -> dict[str, Any]:
-    """The plain data the page template sees, from a `to_json` document."""
+def page(doc: dict[str, Any], shown: Shown = ALL) -> dict[str, Any]:
+    """The plain data the page template sees, from a `to_json` document; each list cut to
+    `shown.limit` rows (the charts and counts are always of everything)."""
     units = _units_of(doc)
+    lists = _lists(doc, units, shown)
     sections = []
     for section in SECTIONS:
         built = section.build(doc)
@@ -221,18 +248,22 @@ def page(doc: dict[str, Any]) -> dict[str, Any]:
         "states": [{"key": k, "label": labels[k]} for k in BAR_ORDER],
         "sections": sections,
         "units": units,
-        "lists": _lists(doc, units),
+        "lists": lists,
+        "limit": shown.limit,
+        "cut": any(f["more"] or any(f["unit_more"].values()) for f in lists),
+        "more": shown.more,
         "unit_view": doc["filters"]["unit"] is not None,
     }
 
 
-def render_html(doc: dict[str, Any], root: Path | None) -> str:
-    """The page of `doc` (a `to_json` document); template errors are `CchcError`s."""
+def render_html(doc: dict[str, Any], root: Path | None, shown: Shown = ALL) -> str:
+    """The page of `doc` (a `to_json` document), its lists cut to `shown.limit` rows;
+    template errors are `CchcError`s."""
     from cchc_cli.templating import environment
     from cchc_cli.templating.errors import template_error
     from cchc_cli.templating.files import check_override, check_override_dir, loader
 
-    context = page(doc)
+    context = page(doc, shown)
     check_override_dir(root)
     if root is not None:
         check_override(root, PAGE, kind=KIND)

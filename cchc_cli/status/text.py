@@ -3,26 +3,25 @@
 The content comes from `cchc_cli.status.view.build`; this module only lays it out. It is
 made to be read at 80 columns: long names wrap inside their column, the lead unit sits
 under the task's title, and indicators are one row each with a column per year. Colour
-follows `cchc_cli.output.console.make_console` (``NO_COLOR``, plain when not on a terminal); plain
-output has no trailing spaces, so it can be compared and mailed as is.
+follows `cchc_cli.output.console.print_blocks` (``NO_COLOR``, plain when not on a terminal);
+plain output has no trailing spaces, so it can be compared and mailed as is.
 """
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from typing import TYPE_CHECKING, TextIO
 
-from rich import box
-from rich.console import Console, Group, RenderableType
+from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
 from cchc_cli.engine.indicators import Assessment, Trend, Verdict, digits_to_show
 from cchc_cli.engine.progress import STATE_ORDER, State, Status
-from cchc_cli.errors import UsageError
-from cchc_cli.output.console import make_console
+from cchc_cli.output.console import print_blocks, print_with, text_table
+from cchc_cli.output.formats import format_named
 from cchc_cli.status.json import write_json
 from cchc_cli.status.statistics import ROMAN, StatisticsView
 from cchc_cli.status.view import Row, View
@@ -80,18 +79,6 @@ def _bar(rate: float | None) -> Text:
     return bar
 
 
-def _table(title: str | None = None) -> Table:
-    return Table(
-        title=title,
-        title_justify="left",
-        title_style="bold",
-        box=box.SIMPLE_HEAD,
-        show_edge=False,
-        pad_edge=False,
-        expand=True,
-    )
-
-
 def _headline(view: View) -> Group:
     q, total = view.query, view.summary
     scope = [f"Tình hình đến ngày {dmy(q.as_of)}"]
@@ -132,7 +119,7 @@ def _headline(view: View) -> Group:
 
 
 def _group_table(title: str, heading: str, rows: list[Row]) -> Table:
-    table = _table(title)
+    table = text_table(title)
     table.add_column(heading, ratio=1, min_width=14)
     for name in ("Tổng", "Quá\nhạn", "Sắp\nhạn", "Đang\nlàm", "Chưa\nlàm", "Xong"):
         table.add_column(name, justify="right", no_wrap=True)
@@ -174,7 +161,7 @@ def _items_table(
 ) -> RenderableType:
     if not items:
         return Text(f"{title}: không có.", style="bold")
-    table = _table(f"{title} ({len(items)})")
+    table = text_table(f"{title} ({len(items)})")
     table.add_column("Mã", no_wrap=True)
     table.add_column("Nhiệm vụ", ratio=1, min_width=20)
     table.add_column("Hạn", no_wrap=True)
@@ -205,7 +192,7 @@ def _indicator_table(found: list[Assessment]) -> RenderableType:
     rows: dict[str, dict[int, Assessment]] = {}
     for a in found:
         rows.setdefault(a.indicator.id, {})[a.year] = a
-    table = _table(title)
+    table = text_table(title)
     table.add_column("Chỉ số", ratio=1, min_width=20)
     table.add_column("Chỉ tiêu", no_wrap=True)
     for year in years:
@@ -256,7 +243,7 @@ def _statistics_table(stats: StatisticsView) -> RenderableType:
     heading = f"Quý {ROMAN[quarter.quarter - 1]}/{quarter.year}"
     if not current.whole:
         heading += f"\n(đến {dmy(current.window.end)[:5]})"
-    table = _table(title)
+    table = text_table(title)
     table.add_column("Chỉ tiêu", ratio=1, min_width=20)
     table.add_column(heading, justify="right", no_wrap=True)
     table.add_column(f"Cùng kỳ\nnăm {quarter.year - 1}", justify="right", no_wrap=True)
@@ -312,32 +299,14 @@ def parts(view: View, shown: Shown = ALL) -> list[RenderableType]:
     return found
 
 
-def render_text(view: View, console: Console, shown: Shown = ALL) -> None:
-    """Print the dashboard on `console` (its width, colour and terminal settings apply)."""
-    for index, part in enumerate(parts(view, shown)):
-        if index:
-            console.print()
-        console.print(part, soft_wrap=False)
-
-
 def print_text(view: View, file: TextIO | None = None, shown: Shown = ALL) -> None:
     """The dashboard on `file` (stdout); plain text without trailing spaces when not colour."""
-    stream = file or sys.stdout
-    console = make_console(stream)
-    if console.is_terminal and console.color_system is not None and not console.no_color:
-        render_text(view, console, shown)
-        return
-    with console.capture() as captured:
-        render_text(view, console, shown)
-    stream.write("".join(line.rstrip() + "\n" for line in captured.get().splitlines()))
-    stream.flush()
+    print_blocks(parts(view, shown), file)
 
 
 def print_json(view: View, file: TextIO | None = None) -> None:
     """The JSON document of `cchc_cli.status.json.to_json` on `file` (stdout)."""
-    stream = file or sys.stdout
-    write_json(view, stream)
-    stream.flush()
+    print_with(partial(write_json, view), file)
 
 
 Renderer = Callable[[View, TextIO | None], None]
@@ -349,14 +318,7 @@ def renderer(name: str, shown: Shown = ALL) -> Renderer:
 
     `shown` cuts the lists of the text; the other formats always hold everything.
     """
-    try:
-        found = RENDERERS[name.strip().lower()]
-    except KeyError:
-        raise UsageError(
-            f"Không có định dạng “{name}”.",
-            f"Dùng một trong: {', '.join(RENDERERS)}.",
-            field="output_format",
-        ) from None
+    found = RENDERERS[format_named(name, RENDERERS)]
     if found is print_text and shown != ALL:
         return lambda view, file: print_text(view, file, shown)
     return found
