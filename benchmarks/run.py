@@ -67,7 +67,9 @@ def floor(root: Path) -> None:
     """Read, parse with libyaml and validate every file: no locations, no cross-checks."""
     import yaml
 
-    from cchc_cli.models import AreasFile, IndicatorsFile, Plan, TasksFile, UnitsFile
+    from cchc_cli.models.indicators import IndicatorsFile
+    from cchc_cli.models.plan import AreasFile, Plan, UnitsFile
+    from cchc_cli.models.tasks import TasksFile
 
     models = {
         "plan": Plan,

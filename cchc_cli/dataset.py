@@ -8,12 +8,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from cchc_cli.errors import Loc, Problem
-from cchc_cli.models import Area, Indicator, Plan, ReportsFile, Task, Unit
-from cchc_cli.models_par import ParAssessmentFile, ParCriteriaFile, ParResultsFile
+from cchc_cli.models.indicators import Indicator
+from cchc_cli.models.par import ParAssessmentFile, ParCriteriaFile, ParResultsFile
+from cchc_cli.models.plan import Area, Plan, Unit
+from cchc_cli.models.reports import ReportsFile
+from cchc_cli.models.tasks import Task
 from cchc_cli.text_vi import shown_path
 
 if TYPE_CHECKING:  # imported by the reader only when a repository has statistics
-    from cchc_cli.statistics_model import MetricsFile, StatPeriod
+    from cchc_cli.models.statistics import MetricsFile, StatPeriod
 
 T = TypeVar("T")
 

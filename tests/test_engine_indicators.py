@@ -15,7 +15,7 @@ from cchc_cli.engine.indicators import (
     target_for,
     trend,
 )
-from cchc_cli.models import Indicator, Target
+from cchc_cli.models.indicators import Indicator, Target
 
 
 def indicator(direction: str, targets: list[dict[str, Any]], values: dict[int, float]) -> Indicator:

@@ -20,8 +20,9 @@ from cchc_cli.engine.par import (
     target_rank,
 )
 from cchc_cli.engine.sipas import meets, share, sipas_year
-from cchc_cli.models import Indicator, Target, Task
-from cchc_cli.models_par import ParAssessmentFile, ParCriteriaFile, ParResultsFile
+from cchc_cli.models.indicators import Indicator, Target
+from cchc_cli.models.par import ParAssessmentFile, ParCriteriaFile, ParResultsFile
+from cchc_cli.models.tasks import Task
 
 # Points in quarters, as point tables write them (0.25, 0.5, 1.5…): sums of them are exact floats.
 quarters = st.integers(min_value=0, max_value=16).map(lambda q: q / 4)

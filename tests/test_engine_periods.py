@@ -19,7 +19,7 @@ from cchc_cli.engine.periods import (
     report_period,
 )
 from cchc_cli.errors import ExitCode, UsageError
-from cchc_cli.models import PlanPeriod
+from cchc_cli.models.plan import PlanPeriod
 
 PLAN = PlanPeriod(start=2021, end=2030)
 

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from cchc_cli.engine import progress
 from cchc_cli.engine.progress import Rules, State, occurrences, status, statuses
 from cchc_cli.engine.recurrence import has_period, period_keys
-from cchc_cli.models import Task, Update
+from cchc_cli.models.tasks import Task, Update
 
 
 def d(text: str) -> date:
@@ -536,7 +536,7 @@ def test_done_stays_done_and_overdue_means_not_done_past_due(
 
 def test_an_occurrence_may_have_its_own_due_date() -> None:
     from cchc_cli.engine.progress import State, occurrences, status
-    from cchc_cli.models import Task
+    from cchc_cli.models.tasks import Task
 
     task = Task.model_validate(
         {

@@ -29,8 +29,8 @@ from cchc_cli.engine.stat_periods import (
     year_start,
 )
 from cchc_cli.engine.statistics import Statistics
+from cchc_cli.models.statistics import MetricsFile, StatPeriod
 from cchc_cli.read.loader import load_checked
-from cchc_cli.statistics_model import MetricsFile, StatPeriod
 
 ROOT = Path(__file__).resolve().parents[1]
 DAYS = st.dates(min_value=date(2019, 1, 1), max_value=date(2032, 12, 31))

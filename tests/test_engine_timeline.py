@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from cchc_cli.engine import progress
 from cchc_cli.engine.progress import occurrences, statuses
 from cchc_cli.engine.timeline import quarter_bounds, quarter_of, quarters
-from cchc_cli.models import Task
+from cchc_cli.models.tasks import Task
 from tests.test_engine_progress import _days, d, make_task, tasks_strategy, upd
 
 

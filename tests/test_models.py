@@ -9,7 +9,7 @@ from typing import Any
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from cchc_cli.models import parse_date
+from cchc_cli.models.base import parse_date
 
 # ASCII digits only: full-width or Arabic-Indic digits in a date are a typing accident.
 _DMY = re.compile(r"^\s*([0-9]{1,2})/([0-9]{1,2})/([0-9]{4})\s*$")

@@ -9,7 +9,8 @@ from typer.testing import CliRunner
 from cchc_cli.checks import check
 from cchc_cli.cli.app import app
 from cchc_cli.errors import UsageError
-from cchc_cli.models import PeriodicReport, Plan
+from cchc_cli.models.plan import Plan
+from cchc_cli.models.reports import PeriodicReport
 from cchc_cli.read import yaml_reader
 from cchc_cli.read.loader import load_checked
 from cchc_cli.report.settings import parse_overrides, periodic

@@ -15,9 +15,9 @@ from typer.testing import CliRunner
 
 from cchc_cli.checks import check
 from cchc_cli.cli.app import app
+from cchc_cli.models.statistics import MetricsFile
 from cchc_cli.output import json_schema as schemas
 from cchc_cli.read.loader import load, load_checked
-from cchc_cli.statistics_model import MetricsFile
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "data"

@@ -21,7 +21,7 @@ from cchc_cli.checks import check
 from cchc_cli.cli.app import app
 from cchc_cli.cli.status import make_query
 from cchc_cli.engine.indicators import digits_to_show
-from cchc_cli.models import Target
+from cchc_cli.models.indicators import Target
 from cchc_cli.read.loader import load_checked
 from cchc_cli.status.text import print_text
 from cchc_cli.status.view import build

@@ -38,7 +38,7 @@ def test_the_doors_of_pydantic_models_stay_shut(attribute: str) -> None:
     """Even if a model object reached a template, its parse_*/model_*/copy methods would not."""
     from jinja2.exceptions import SecurityError
 
-    from cchc_cli.models import Signer
+    from cchc_cli.models.plan import Signer
 
     error = refused(f"{{{{ signer.{attribute} }}}}", signer=Signer(position="GĐ", name="A"))
     assert isinstance(error, SecurityError)

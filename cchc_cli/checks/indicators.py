@@ -7,7 +7,7 @@ from collections.abc import Iterator, Sequence
 from cchc_cli.checks.common import at
 from cchc_cli.dataset import Located
 from cchc_cli.errors import Loc, Problem
-from cchc_cli.models import Indicator, SipasElement, Target
+from cchc_cli.models.indicators import Indicator, SipasElement, Target
 
 SURVEY_TOLERANCE = 0.05  # percentage points: a published % is rounded to 1-2 decimals
 

@@ -9,7 +9,7 @@ from cchc_cli.checks.common import at, suggest
 from cchc_cli.checks.indicators import target_problems
 from cchc_cli.dataset import AREAS_FILE, METRICS_FILE, Dataset
 from cchc_cli.errors import Problem
-from cchc_cli.statistics_model import MetricsFile
+from cchc_cli.models.statistics import MetricsFile
 
 
 def catalogue_problems(dataset: Dataset, catalogue: MetricsFile) -> Iterator[Problem]:

@@ -28,7 +28,7 @@ from cchc_cli.checks.par_results import indicator_problems, results_problems
 from cchc_cli.dataset import AssessmentSheet, Dataset, Located
 from cchc_cli.engine.par import Leaf, all_ids, leaves
 from cchc_cli.errors import Loc, Problem
-from cchc_cli.models_par import ParCriteriaFile, ParScore
+from cchc_cli.models.par import ParCriteriaFile, ParScore
 from cchc_cli.text_vi import dmy, number
 
 EPSILON = 1e-6  # points are written with a few decimals; sums of floats drift below this

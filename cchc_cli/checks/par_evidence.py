@@ -13,8 +13,8 @@ from datetime import date
 from cchc_cli.checks.common import at
 from cchc_cli.engine.par import task_evidence
 from cchc_cli.errors import Loc, Problem
-from cchc_cli.models import Task
-from cchc_cli.models_par import ParEvidence, ParScore
+from cchc_cli.models.par import ParEvidence, ParScore
+from cchc_cli.models.tasks import Task
 from cchc_cli.text_vi import dmy
 
 

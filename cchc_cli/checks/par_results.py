@@ -18,8 +18,8 @@ from cchc_cli.checks.common import at
 from cchc_cli.dataset import Dataset, Located
 from cchc_cli.engine.par import RANK_INDICATOR, SCORE_INDICATOR, assess, rank_of
 from cchc_cli.errors import Problem
-from cchc_cli.models import Indicator
-from cchc_cli.models_par import ParCriteriaFile
+from cchc_cli.models.indicators import Indicator
+from cchc_cli.models.par import ParCriteriaFile
 from cchc_cli.text_vi import number
 
 # Published indexes have two decimals: a recomputed 91.0749 is published as 91.07.

@@ -15,7 +15,7 @@ from cchc_cli.dataset import (
     Located,
 )
 from cchc_cli.errors import Loc, Problem
-from cchc_cli.models import Task
+from cchc_cli.models.tasks import Task
 
 
 def reference_problems(dataset: Dataset) -> Iterator[Problem]:

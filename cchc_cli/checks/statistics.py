@@ -18,7 +18,7 @@ from cchc_cli.dataset import METRICS_FILE, Dataset
 from cchc_cli.engine.stat_periods import Period
 from cchc_cli.engine.statistics import Recorded, Statistics
 from cchc_cli.errors import Problem
-from cchc_cli.statistics_model import Metric, SumRule
+from cchc_cli.models.statistics import Metric, SumRule
 from cchc_cli.text_vi import number
 
 RATE_TOLERANCE = 0.05  # percentage points: a typed rate is rounded to 1-2 decimals

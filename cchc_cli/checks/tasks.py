@@ -10,7 +10,7 @@ from cchc_cli.checks.common import at
 from cchc_cli.dataset import PLAN_FILE, Dataset, Located
 from cchc_cli.engine.recurrence import has_period, period_keys
 from cchc_cli.errors import Loc, Problem
-from cchc_cli.models import Task, Update
+from cchc_cli.models.tasks import Task, Update
 from cchc_cli.text_vi import dmy
 
 # A plan longer than this is probably a typed year (1900 for 2021); a recurring task over it

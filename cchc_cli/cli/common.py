@@ -188,7 +188,7 @@ def load_dataset(ctx: typer.Context) -> Dataset:
 
 def parse_day(text: str, field: str) -> date:
     """A date typed as an option value (dd/mm/yyyy or yyyy-mm-dd); `UsageError` otherwise."""
-    from cchc_cli.models import parse_date
+    from cchc_cli.models.base import parse_date
 
     try:
         value = parse_date(text)

@@ -26,7 +26,8 @@ from cchc_cli.edit.inputs import clean_text
 from cchc_cli.edit.insert import iso_dates, layout_of, node_at, style_of
 from cchc_cli.edit.yaml_out import Layout, Style, block_item, key_order
 from cchc_cli.errors import CchcError, UsageError
-from cchc_cli.models import TASK_ID_PATTERN, Recurrence
+from cchc_cli.models.base import TASK_ID_PATTERN
+from cchc_cli.models.tasks import Recurrence
 from cchc_cli.read import yaml_reader
 from cchc_cli.read.source import Source, read_source
 from cchc_cli.text_vi import dmy

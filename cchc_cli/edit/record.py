@@ -36,7 +36,7 @@ from cchc_cli.edit.insert import iso_dates, node_at
 from cchc_cli.edit.yaml_out import key_order
 from cchc_cli.engine.progress import Occurrence, occurrences
 from cchc_cli.errors import CchcError, Loc, SwitchError, UsageError
-from cchc_cli.models import Task
+from cchc_cli.models.tasks import Task
 from cchc_cli.read.source import Source, read_source
 from cchc_cli.text_vi import dmy
 

@@ -31,8 +31,8 @@ from cchc_cli.engine.indicators import Verdict, meets, targets_for
 from cchc_cli.engine.periods import Window
 from cchc_cli.engine.stat_periods import Period, latest_month, same_window_last_year, year_start
 from cchc_cli.engine.statistics import Figure, Statistics
-from cchc_cli.models import Target
-from cchc_cli.statistics_model import Metric, MetricGroup, Rate
+from cchc_cli.models.indicators import Target
+from cchc_cli.models.statistics import Metric, MetricGroup, Rate
 
 
 @dataclass(frozen=True, slots=True)

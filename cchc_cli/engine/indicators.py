@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from cchc_cli.labels import LabelledEnum
-from cchc_cli.models import Indicator, IndicatorValue, Target
+from cchc_cli.models.indicators import Indicator, IndicatorValue, Target
 
 
 class Verdict(LabelledEnum):

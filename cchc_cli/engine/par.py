@@ -37,8 +37,8 @@ from datetime import date
 from typing import Any, Literal
 
 from cchc_cli.engine.indicators import target_for
-from cchc_cli.models import Indicator, Task
-from cchc_cli.models_par import (
+from cchc_cli.models.indicators import Indicator
+from cchc_cli.models.par import (
     ParAssessmentFile,
     ParCriteriaFile,
     ParCriterion,
@@ -46,6 +46,7 @@ from cchc_cli.models_par import (
     ParResultsFile,
     ParScore,
 )
+from cchc_cli.models.tasks import Task
 
 # The conventional ids of the PAR INDEX indicators (`cchc init` writes them).
 SCORE_INDICATOR = "par-index-score"

@@ -37,7 +37,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from cchc_cli.errors import UsageError
-from cchc_cli.models import PlanPeriod
+from cchc_cli.models.plan import PlanPeriod
 
 
 @dataclass(frozen=True, slots=True)

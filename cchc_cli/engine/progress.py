@@ -76,8 +76,8 @@ from datetime import date
 
 from cchc_cli.engine.recurrence import periods
 from cchc_cli.labels import LabelledEnum
-from cchc_cli.models import Occurrence as Record
-from cchc_cli.models import Task, Update
+from cchc_cli.models.tasks import Occurrence as Record
+from cchc_cli.models.tasks import Task, Update
 
 DEFAULT_SOON_DAYS = 30
 DEFAULT_STALE_DAYS = 90

@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterator
 from datetime import date
 
-from cchc_cli.models import Task
+from cchc_cli.models.tasks import Task
 
 _QUARTER_END_DAYS = (31, 30, 30, 31)  # 31/03, 30/06, 30/09, 31/12: no leap year moves them
 

@@ -27,7 +27,7 @@ from fractions import Fraction
 from typing import Literal
 
 from cchc_cli.engine.indicators import target_for, value_for
-from cchc_cli.models import Indicator, SipasElement, Target
+from cchc_cli.models.indicators import Indicator, SipasElement, Target
 
 SIPAS_INDICATOR = "sipas"  # the conventional id (`cchc init` writes it)
 

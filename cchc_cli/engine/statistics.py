@@ -39,7 +39,7 @@ from cchc_cli.dataset import Dataset, Located
 from cchc_cli.engine.periods import Window
 from cchc_cli.engine.stat_periods import Period, months_in
 from cchc_cli.errors import Loc
-from cchc_cli.statistics_model import (
+from cchc_cli.models.statistics import (
     Metric,
     MetricGroup,
     MetricsFile,

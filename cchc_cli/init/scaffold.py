@@ -26,12 +26,15 @@ from typing import Any
 
 from cchc_cli import __version__
 from cchc_cli.errors import UsageError
-from cchc_cli.models import AreasFile, IndicatorsFile, Plan, ReportsFile, TasksFile, UnitsFile
-from cchc_cli.models_par import ParAssessmentFile, ParCriteriaFile
+from cchc_cli.models.indicators import IndicatorsFile
+from cchc_cli.models.par import ParAssessmentFile, ParCriteriaFile
+from cchc_cli.models.plan import AreasFile, Plan, UnitsFile
+from cchc_cli.models.reports import ReportsFile
+from cchc_cli.models.statistics import MetricsFile, StatisticsFile
+from cchc_cli.models.tasks import TasksFile
 from cchc_cli.output.json_schema import Vocabulary, rendered
 from cchc_cli.read import yaml_reader
 from cchc_cli.report.templates import builtin_dir
-from cchc_cli.statistics_model import MetricsFile, StatisticsFile
 from cchc_cli.templating import environment
 from cchc_cli.text_vi import first_control, printable
 

@@ -18,15 +18,19 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel
 
-from cchc_cli.models import AreasFile, IndicatorsFile, Plan, ReportsFile, TasksFile, UnitsFile
-from cchc_cli.models_par import ParAssessmentFile, ParCriteriaFile, ParResultsFile
+from cchc_cli.models.indicators import IndicatorsFile
+from cchc_cli.models.par import ParAssessmentFile, ParCriteriaFile, ParResultsFile
+from cchc_cli.models.plan import AreasFile, Plan, UnitsFile
+from cchc_cli.models.reports import ReportsFile
+from cchc_cli.models.statistics import MetricsFile, StatisticsFile
+from cchc_cli.models.tasks import TasksFile
 from cchc_cli.output.write import write_atomic
-from cchc_cli.statistics_model import MetricsFile, StatisticsFile
 
 if TYPE_CHECKING:
     from cchc_cli.dataset import Dataset
-    from cchc_cli.models import Area, Indicator, Unit
-    from cchc_cli.statistics_model import Metric, Rate
+    from cchc_cli.models.indicators import Indicator
+    from cchc_cli.models.plan import Area, Unit
+    from cchc_cli.models.statistics import Metric, Rate
 
 KINDS: dict[str, tuple[type[BaseModel], str]] = {
     "plan": (Plan, "Kế hoạch CCHC (data/plan.yaml)"),

@@ -56,8 +56,9 @@ from typing import Any
 
 from cchc_cli.dataset import Dataset
 from cchc_cli.engine.par import Node, Tally, task_evidence
-from cchc_cli.models import Source, Task
-from cchc_cli.models_par import ParEvidence
+from cchc_cli.models.indicators import Source
+from cchc_cli.models.par import ParEvidence
+from cchc_cli.models.tasks import Task
 from cchc_cli.par.view import ParView, build
 from cchc_cli.text_vi import dmy
 

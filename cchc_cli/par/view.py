@@ -27,8 +27,9 @@ from cchc_cli.engine.par import (
 )
 from cchc_cli.engine.sipas import SipasYear, sipas_indicator, sipas_year
 from cchc_cli.errors import CchcError, UsageError
-from cchc_cli.models import Indicator, IndicatorValue, Task
-from cchc_cli.models_par import ParCriteriaFile, ParResultsFile
+from cchc_cli.models.indicators import Indicator, IndicatorValue
+from cchc_cli.models.par import ParCriteriaFile, ParResultsFile
+from cchc_cli.models.tasks import Task
 
 _EPSILON = 1e-9
 

@@ -50,6 +50,7 @@ _PACKAGE = Path(__file__).resolve().parent.parent
 # (a file they accept is kept as its model's dump).
 _SOURCES = (
     *sorted((_PACKAGE / "read").glob("*.py")),
+    *sorted((_PACKAGE / "models").glob("*.py")),
     _PACKAGE / "errors.py",
     _PACKAGE / "text_vi.py",
 )

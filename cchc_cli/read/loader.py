@@ -31,16 +31,10 @@ from cchc_cli.dataset import (
     Limits,
 )
 from cchc_cli.errors import Problem, sort_problems
-from cchc_cli.models import (
-    AreasFile,
-    Indicator,
-    IndicatorsFile,
-    Plan,
-    ReportsFile,
-    Task,
-    TasksFile,
-    UnitsFile,
-)
+from cchc_cli.models.indicators import Indicator, IndicatorsFile
+from cchc_cli.models.plan import AreasFile, Plan, UnitsFile
+from cchc_cli.models.reports import ReportsFile
+from cchc_cli.models.tasks import Task, TasksFile
 from cchc_cli.read import overlay, yaml_reader
 from cchc_cli.read.cache import ParseCache
 from cchc_cli.read.discover import YAML_SUFFIXES, top_level_files, yaml_files

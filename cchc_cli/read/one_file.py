@@ -12,7 +12,7 @@ from pydantic import BaseModel, ValidationError
 
 from cchc_cli.dataset import DEFAULT_LIMITS, Dataset, Limits, Located
 from cchc_cli.errors import Problem
-from cchc_cli.models import Task
+from cchc_cli.models.tasks import Task
 from cchc_cli.read import decode, overlay, yaml_reader
 from cchc_cli.read.cache import Entry, ParseCache
 from cchc_cli.read.discover import read_bytes, unreadable

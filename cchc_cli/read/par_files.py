@@ -18,7 +18,7 @@ from cchc_cli.dataset import (
     Located,
 )
 from cchc_cli.errors import Problem
-from cchc_cli.models_par import ParAssessmentFile, ParCriteriaFile, ParResultsFile, ParScore
+from cchc_cli.models.par import ParAssessmentFile, ParCriteriaFile, ParResultsFile, ParScore
 from cchc_cli.read.discover import YAML_SUFFIXES, top_level_files, yaml_files
 from cchc_cli.read.one_file import empty, read_yaml, validate
 

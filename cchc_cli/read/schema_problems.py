@@ -13,7 +13,7 @@ from pydantic_core import ErrorDetails
 from yaml.nodes import Node, ScalarNode
 
 from cchc_cli.errors import Loc, Problem
-from cchc_cli.models import PERIOD_PATTERN, YEARS_PATTERN
+from cchc_cli.models.base import PERIOD_PATTERN, YEARS_PATTERN
 from cchc_cli.read.locate import find_node
 
 _QUOTE_HINT = 'Nếu đây là chữ, hãy đặt trong dấu nháy kép, ví dụ “"Có"”.'
@@ -44,7 +44,7 @@ _PATTERN_MESSAGES = {
         "Kỳ số liệu “{input}” không hợp lệ.",
         "Viết tháng “2024-03” (tháng 3 năm 2024) hoặc quý “2024-Q1” … “2024-Q4”.",
     ),
-    # statistics_model.PHRASE_PATTERN (that module is imported only for statistics)
+    # models.statistics.PHRASE_PATTERN (that module is imported only for statistics)
     r"^[^{}]*\{số\}[^{}]*$": (
         "Câu “{input}” cần đúng một chỗ “{{số}}” để đặt con số.",
         "Viết “{số}” ở chỗ con số, ví dụ “tiếp nhận mới {số} hồ sơ”; không dùng dấu "

@@ -24,7 +24,7 @@ def load_statistics(dataset: Dataset, cache: ParseCache | None = None) -> None:
     catalogue = data_dir / METRICS_FILE
     if not required and not _exists(catalogue):
         return  # no statistics: their models are not even imported
-    from cchc_cli.statistics_model import MetricsFile, StatisticsFile, StatPeriod
+    from cchc_cli.models.statistics import MetricsFile, StatisticsFile, StatPeriod
 
     dataset.metrics = load_single(dataset, catalogue, MetricsFile, required, cache=cache)
     for file in files:

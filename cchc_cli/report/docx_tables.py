@@ -1,4 +1,5 @@
-"""Appendix tables as WordprocessingML, built as text in one pass: linear in the rows.
+"""Appendix tables as WordprocessingML, built as text in one pass, a row at a time: linear
+in the rows.
 
 A table (`cchc_cli.report.model.Table`, as the plain dict a template sees) becomes a
 ``<w:tbl>`` with fixed layout: column widths in proportion to the columns' weights over the
@@ -15,7 +16,8 @@ breaks the document.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+import re
+from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 from xml.sax.saxutils import escape
 
@@ -61,13 +63,21 @@ def _least_width(index: int, column: Mapping[str, Any], rows: Sequence[Mapping[s
         cells = row["cells"]
         if row["kind"] != "group" and index < len(cells):
             words.update(str(cells[index]).split())
-    longest = sorted(words, key=len, reverse=True)[:_CANDIDATES]
+    # Longest first, ties in alphabetical order: a set's order changes with the hash seed.
+    longest = sorted(words, key=lambda w: (len(w), w), reverse=True)[:_CANDIDATES]
     points = max((text_width(w, TEXT_PT, bold=True) for w in longest), default=0.0)
     return round(points * 20) + 2 * CELL_MARGIN + 20
 
 
+# What XML cannot hold even escaped (the reader refuses them; a computed text might not).
+_NOT_XML = re.compile("[\ud800-\udfff\ufffe\uffff]")
+
+
 def _text(value: Any) -> str:
-    return escape(printable(" ".join(str(value).split())))
+    text = printable(" ".join(str(value).split()))
+    if _NOT_XML.search(text):
+        text = _NOT_XML.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+    return escape(text)
 
 
 def _paragraph(
@@ -78,10 +88,9 @@ def _paragraph(
     if not text:
         return f"<w:p><w:pPr>{props}</w:pPr></w:p>"
     run_props = "<w:rPr><w:b/><w:bCs/></w:rPr>" if bold else ""
-    return (
-        f'<w:p><w:pPr>{props}</w:pPr><w:r>{run_props}<w:t xml:space="preserve">'
-        f"{_text(text)}</w:t></w:r></w:p>"
-    )
+    shown = _text(text)  # empty for blank text: written as lxml would write it
+    run = f'<w:t xml:space="preserve">{shown}</w:t>' if shown else '<w:t xml:space="preserve"/>'
+    return f"<w:p><w:pPr>{props}</w:pPr><w:r>{run_props}{run}</w:r></w:p>"
 
 
 def _cell(width: int, body: str, *, span: int = 1, merge: str = "", center: bool = False) -> str:
@@ -143,6 +152,14 @@ def _body_row(
 
 def table_xml(table: Mapping[str, Any], total: int) -> str:
     """`table` (a template's plain dict) as one ``<w:tbl>`` element, `total` twips wide."""
+    return "".join(table_parts(table, total))
+
+
+def table_parts(table: Mapping[str, Any], total: int, *, declare: bool = True) -> Iterator[str]:
+    """The text of `table_xml`, a row at a time (the start of the table with its header
+    first, then each row, then the end), so that a large table is never one string.
+    `declare=False` leaves out the ``w:`` namespace declaration, for a table written inside
+    a document that has it."""
     columns = table["columns"]
     sizes = widths(columns, total, table["rows"])
     grid = "".join(f'<w:gridCol w:w="{size}"/>' for size in sizes)
@@ -153,13 +170,11 @@ def table_xml(table: Mapping[str, Any], total: int) -> str:
         f'<w:tblCellMar><w:left w:w="{CELL_MARGIN}" w:type="dxa"/>'
         f'<w:right w:w="{CELL_MARGIN}" w:type="dxa"/></w:tblCellMar>'
     )
-    parts = [f'<w:tbl xmlns:w="{W_NS}"><w:tblPr>{props}</w:tblPr><w:tblGrid>{grid}</w:tblGrid>']
-    parts += _header_rows(table, sizes)
+    start = f'<w:tbl xmlns:w="{W_NS}">' if declare else "<w:tbl>"
+    head = f"{start}<w:tblPr>{props}</w:tblPr><w:tblGrid>{grid}</w:tblGrid>"
+    yield head + "".join(_header_rows(table, sizes))
     rows = table["rows"]
     together = len(rows) <= KEEP_TOGETHER
-    parts += [
-        _body_row(row, columns, sizes, with_next=together and i < len(rows) - 1)
-        for i, row in enumerate(rows)
-    ]
-    parts.append("</w:tbl>")
-    return "".join(parts)
+    for i, row in enumerate(rows):
+        yield _body_row(row, columns, sizes, with_next=together and i < len(rows) - 1)
+    yield "</w:tbl>"

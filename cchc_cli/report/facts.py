@@ -29,7 +29,7 @@ from cchc_cli import __version__
 from cchc_cli.dataset import Dataset
 from cchc_cli.engine.periods import ReportPeriod, ahead
 from cchc_cli.errors import CchcError
-from cchc_cli.models import Plan, Signer
+from cchc_cli.models.plan import Plan, Signer
 from cchc_cli.report import appendices, body, lines
 from cchc_cli.report.model import Closing, Header, Period, PlanInfo, Provenance, Report
 from cchc_cli.report.scope import make_scope

@@ -14,7 +14,7 @@ III.1), one whose target is not met to the weaknesses (III.2).
 from __future__ import annotations
 
 from cchc_cli.engine import indicators as ind
-from cchc_cli.models import Indicator
+from cchc_cli.models.indicators import Indicator
 from cchc_cli.report.model import Column, Row, Table
 from cchc_cli.report.scope import Scope
 from cchc_cli.report.wording import RANK, change_words, quantity, target_words, upper_first

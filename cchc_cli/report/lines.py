@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 from cchc_cli.engine.periods import Window, report_of_occurrence
 from cchc_cli.engine.progress import State, Status
-from cchc_cli.models import Update
+from cchc_cli.models.tasks import Update
 from cchc_cli.report.model import TaskLine
 from cchc_cli.report.wording import lower_first, one_line, sentence, task_name, upper_first
 from cchc_cli.text_vi import dmy

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from datetime import date
 
 from cchc_cli.engine.par import linked_tasks
-from cchc_cli.models import Task
+from cchc_cli.models.tasks import Task
 from cchc_cli.report import indicator_facts
 from cchc_cli.report.body import gap, heading
 from cchc_cli.report.model import Paragraph

@@ -21,7 +21,9 @@ from typing import Any
 from cchc_cli.dataset import Dataset
 from cchc_cli.engine import indicators as ind
 from cchc_cli.engine.par import RANK_INDICATOR, SCORE_INDICATOR
-from cchc_cli.models import Indicator, Plan, Task
+from cchc_cli.models.indicators import Indicator
+from cchc_cli.models.plan import Plan
+from cchc_cli.models.tasks import Task
 from cchc_cli.report.settings import SelfAssessment
 from cchc_cli.report.wording import lower_first, one_line
 from cchc_cli.text_vi import dmy, number

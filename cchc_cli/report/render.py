@@ -35,7 +35,7 @@ if TYPE_CHECKING:
 
     from cchc_cli.dataset import Dataset
     from cchc_cli.engine.periods import ReportPeriod
-    from cchc_cli.models import Plan
+    from cchc_cli.models.plan import Plan
     from cchc_cli.report.model import Report
 
 

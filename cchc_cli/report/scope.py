@@ -16,7 +16,8 @@ from cchc_cli.dataset import Dataset
 from cchc_cli.engine import progress
 from cchc_cli.engine.periods import ReportPeriod, Window, occurrence_key
 from cchc_cli.engine.progress import Status
-from cchc_cli.models import Plan, Task
+from cchc_cli.models.plan import Plan
+from cchc_cli.models.tasks import Task
 from cchc_cli.report.settings import Periodic
 from cchc_cli.report.wording import one_line
 

@@ -3,7 +3,7 @@
 Each setting is looked up, last one wins: the plan (``report_to``, ``recipients``, ``signer``
 of ``plan.yaml``), the report's settings in ``reports.yaml``, that file's entry for the
 period (``periods: {q1: …}``), then the overrides given for one run (``KEY=VALUE``, the
-CLI's ``--set``). Each kind of report has its model in `cchc_cli.models.ReportsFile` and a
+CLI's ``--set``). Each kind of report has its model in `cchc_cli.models.reports.ReportsFile` and a
 resolver here: `periodic`, and `self_assessment` (the PAR INDEX self-assessment report:
 plan < ``self_assessment:`` < overrides).
 """
@@ -19,7 +19,8 @@ from typing import Any, cast
 from pydantic import ValidationError
 
 from cchc_cli.errors import UsageError
-from cchc_cli.models import PeriodCode, PeriodicReport, Plan, SelfAssessmentReport, Signer
+from cchc_cli.models.plan import Plan, Signer
+from cchc_cli.models.reports import PeriodCode, PeriodicReport, SelfAssessmentReport
 
 FIELD = "set"  # the one-run overrides (the CLI words this field as its option)
 # The settings one run may change; a list setting takes items separated by ";".

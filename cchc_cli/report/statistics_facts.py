@@ -43,10 +43,10 @@ from cchc_cli.text_vi import dmy, percent, thousands
 
 if TYPE_CHECKING:  # the statistics engine is imported only for a repository with statistics
     from cchc_cli.engine.periods import Window
+    from cchc_cli.models.statistics import Metric, MetricsFile
     from cchc_cli.report.scope import Scope
-    from cchc_cli.statistics_model import Metric, MetricsFile
 
-SLOT = "{số}"  # statistics_model.NUMBER_SLOT: where a phrase puts its figure
+SLOT = "{số}"  # models.statistics.NUMBER_SLOT: where a phrase puts its figure
 NO_DATA = "-"
 SHORT = "*"
 

@@ -32,7 +32,7 @@ from cchc_cli.engine.indicators import Assessment, assess, assess_years, known_o
 from cchc_cli.engine.progress import DEFAULT_RULES, Rollup, Rules, State, Status
 from cchc_cli.engine.timeline import Quarter, quarters
 from cchc_cli.errors import UsageError
-from cchc_cli.models import Indicator
+from cchc_cli.models.indicators import Indicator
 from cchc_cli.status.par import par_json
 from cchc_cli.status.statistics import StatisticsView, build_statistics
 

@@ -20,27 +20,27 @@ from typing import Annotated
 
 from pydantic import BeforeValidator, Field
 
-from cchc_cli.models import (
+from cchc_cli.models.base import (
     TASK_ID_PATTERN,
     Code,
     CriterionId,
     Int,
     Model,
     Number,
-    Source,
     Text,
     VnDate,
     Year,
-    _year_or_text,
-    _year_span,
+    year_or_text,
+    year_span,
 )
+from cchc_cli.models.indicators import Source
 
 # Switches are strict: YAML 1.2 reads `yes` as text, which pydantic would quietly take as true.
 Switch = Annotated[bool, Field(strict=True)]
 YearSpan = Annotated[
     str,
-    BeforeValidator(_year_span),
-    _year_or_text(
+    BeforeValidator(year_span),
+    year_or_text(
         r"^[0-9]{4}(\s*-\s*[0-9]{4})?$",
         "Năm hoặc khoảng năm áp dụng, ví dụ 2024 hoặc “2023-2025”.",
         ["2023-2025", 2024],

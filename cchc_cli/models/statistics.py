@@ -12,7 +12,7 @@ Two kinds of file:
 
 What a month or a quarter covers in days, and how values combine over a window of days, is
 in `cchc_cli.engine.statistics`. Keys are English; descriptions Vietnamese, as in
-`cchc_cli.models`.
+the other modules of `cchc_cli.models`.
 """
 
 from __future__ import annotations
@@ -22,7 +22,8 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BeforeValidator, Field, WithJsonSchema
 
-from cchc_cli.models import Code, Int, Model, Number, Target, Text
+from cchc_cli.models.base import Code, Int, Model, Number, Text
+from cchc_cli.models.indicators import Target
 
 PERIOD_PATTERN = r"^[0-9]{4}-(0[1-9]|1[0-2]|Q[1-4])$"
 _LOOSE_MONTH = re.compile(r"^([0-9]{4})-([0-9]{1,2})$")
