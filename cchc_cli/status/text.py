@@ -215,9 +215,7 @@ def _indicator_table(found: list[Assessment]) -> RenderableType:
 
 
 def _indicator_cell(found: Assessment | None) -> Text:
-    if found is None:
-        return Text("")
-    if found.value is None:
+    if found is None or found.value is None:  # no value that year, with or without a target
         mark, style = VERDICT_MARKS[Verdict.NO_DATA]
         return Text(mark, style=style)
     value = found.value.value
