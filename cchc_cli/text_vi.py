@@ -75,9 +75,11 @@ def percent(rate: float | None, digits: int = 1, *, none: str = "–", space: st
 
 # --- text that is safe to print ------------------------------------------------------------
 
-# C0 and C1 control characters, DEL, and the line and paragraph separators; tab and newline
-# are left to the caller (`printable` keeps them, `one_line` folds them).
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
+# C0 and C1 control characters, DEL, the line and paragraph separators, and the bidi
+# embeddings, overrides and isolates (U+202A-U+202E, U+2066-U+2069: they reorder what a
+# terminal shows, so a title could read backwards or hide text); tab and newline are left to
+# the caller (`printable` keeps them, `one_line` folds them).
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 
 
 def printable(text: str) -> str:

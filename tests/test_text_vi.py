@@ -34,6 +34,8 @@ def test_dates_and_numbers() -> None:
         ("a\x07b\x00c", "a\\x07b\\x00c"),
         ("C1 \x9b2J", "C1 \\x9b2J"),
         ("dòng\u2028mới", "dòng\\u2028mới"),
+        ("đảo \u202egnòhc\u202c chiều", "đảo \\u202egnòhc\\u202c chiều"),
+        ("cô lập \u2066x\u2069", "cô lập \\u2066x\\u2069"),
         ("xuống\ndòng\tvà tab", "xuống\ndòng\tvà tab"),
         ("Bình thường", "Bình thường"),
     ],
