@@ -492,3 +492,45 @@ def test_cli_start_does_not_import_jinja_or_docx() -> None:
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "[]"
+
+
+BEHIND_TASK = """\
+tasks:
+  - id: B-02
+    title: Kiểm tra công tác kiểm soát thủ tục hành chính
+    area: chi-dao
+    lead: van-phong
+    start: 01/01/2022
+    due: 31/12/2025
+    recurrence: quarterly
+"""
+
+
+def test_a_task_behind_for_many_quarters_is_one_line(tmp_path: Path) -> None:
+    files: dict[str, str | bytes] = dict(valid_files())
+    files["data/tasks/tre.yaml"] = BEHIND_TASK
+    found = load(build_tree(tmp_path, files) / "data")
+    assert not found.problems, found.problems
+    report = build(found, report_period("year", 2024), issued=None, commit=None)
+    behind = "các kỳ từ quý I năm 2022 đến quý III năm 2024 (11 kỳ)"
+    (line,) = [t for t in report.tasks if t.id == "B-02" and t.state_key == "overdue"]
+    assert line.title == f"Kiểm tra công tác kiểm soát thủ tục hành chính {behind}"
+    assert line.due == date(2022, 3, 31)
+    assert line.sentence.endswith("chưa hoàn thành, kỳ đầu đã quá thời hạn 31/03/2022.")
+    body = texts(report)
+    assert sum(behind in text for text in body) == 3  # results, shortcomings, the way ahead
+    assert "Còn 11 nhiệm vụ quá hạn chưa hoàn thành:" in body
+    assert any(
+        text.startswith("Khẩn trương hoàn thành kiểm tra công tác") and behind in text
+        for text in body
+    )
+    # the appendix: one row for the run; the quarter still open (IV/2024) has its own row
+    rows = [
+        cells
+        for appendix in template_context(report)["appendices"]
+        for table in appendix["tables"]
+        for cells in (row["cells"] for row in table["rows"])
+        if any("Kiểm tra công tác kiểm soát" in cell for cell in cells)
+    ]
+    assert len(rows) == 2
+    assert "quý IV năm 2024" in rows[1][1]

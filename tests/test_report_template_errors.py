@@ -313,3 +313,23 @@ def test_docx_template_that_cannot_be_read(
     monkeypatch.setattr(Path, "open", fake_open)
     message = _error(run(runner, repo, "-f", "docx"))
     assert "Không đọc được mẫu báo cáo “templates/report.docx”: không có quyền truy cập." in message
+
+
+def test_a_built_in_template_over_a_limit_is_not_blamed_on_the_repository(
+    runner: CliRunner, repo: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import cchc_cli.templating
+
+    monkeypatch.setattr(cchc_cli.templating, "MAX_OUTPUT", 2_000)
+    text = _error(run(runner, repo, "-o", "-"))
+    assert "mẫu in ra quá nhiều (giới hạn 2.000 ký tự)" in text
+    assert "có sẵn của cchc, không phải mẫu của kho dữ liệu" in text
+    assert "xoá tệp đó" not in text
+    # the same limit in the repository's own copy of the template: that file is to fix
+    _override(
+        repo,
+        "report.md.j2",
+        (FIXTURE.parent.parent.parent / "templates" / "report.md.j2").read_text(encoding="utf-8"),
+    )
+    text = _error(run(runner, repo, "-o", "-"))
+    assert "xoá tệp đó trong thư mục templates/" in text

@@ -163,10 +163,11 @@ TASK_COLUMNS = (
 
 
 def task_table(scope: Scope, lines: dict[int, TaskLine]) -> Table:
-    """Every covered occurrence, area by area: deadline, outcome and evidence."""
+    """Every covered occurrence, area by area: deadline, outcome and evidence (a task's
+    overdue occurrences in one row, at the first deadline: see `scope.overdue_runs`)."""
     rows: list[Row] = []
     area = None
-    for number, item in enumerate(by_area_then_due(scope.covered, scope), start=1):
+    for number, item in enumerate(by_area_then_due(scope.shown, scope), start=1):
         line = lines[id(item)]
         if line.area != area:
             area = line.area

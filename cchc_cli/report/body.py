@@ -27,9 +27,9 @@ from cchc_cli.engine.periods import ahead
 from cchc_cli.engine.progress import State, Status
 from cchc_cli.report import indicator_facts, statistics_facts
 from cchc_cli.report.filters import placeholder
-from cchc_cli.report.lines import is_ongoing, label, sort_key
+from cchc_cli.report.lines import is_ongoing, label, run_label, sort_key
 from cchc_cli.report.model import Paragraph, TaskLine
-from cchc_cli.report.scope import Scope, due_in_period, is_own
+from cchc_cli.report.scope import Scope, due_in_period, is_own, overdue_runs
 from cchc_cli.report.wording import lower_first, share, task_name, upper_first
 from cchc_cli.text_vi import dmy
 
@@ -88,7 +88,7 @@ def _area(
 def reported(scope: Scope, code: str) -> list[Status]:
     """The occurrences of area `code` the body speaks of, in order: done in the window, under
     way, overdue. Not started and not yet due: nothing to say."""
-    mine = [s for s in scope.covered if s.task.area == code]
+    mine = [s for s in scope.shown if s.task.area == code]
     done = sorted((s for s in mine if s.state.is_done), key=sort_key)
     going = sorted(
         (
@@ -152,15 +152,17 @@ def _assessment(scope: Scope, lines: dict[int, TaskLine]) -> Iterator[Paragraph]
         yield Paragraph("item", text)
     yield gap("ưu điểm khác")
     yield Paragraph("heading2", "2. Tồn tại, hạn chế và nguyên nhân")
-    overdue = sorted((s for s in scope.covered if s.state is State.OVERDUE), key=sort_key)
+    overdue = sorted((s for s in scope.shown if s.state is State.OVERDUE), key=sort_key)
     late = sorted((s for s in scope.covered if s.state is State.DONE_LATE), key=sort_key)
     if overdue:
-        yield Paragraph("text", f"Còn {len(overdue)} nhiệm vụ quá hạn chưa hoàn thành:")
+        count = sum(len(scope.runs.get(id(s), (s,))) for s in overdue)
+        yield Paragraph("text", f"Còn {count} nhiệm vụ quá hạn chưa hoàn thành:")
     for item in overdue:
         line = lines[id(item)]
+        deadline = "thời hạn kỳ đầu" if id(item) in scope.runs else "thời hạn"
         yield Paragraph(
             "item",
-            f"{upper_first(line.title)} (thời hạn {dmy(item.due)}; {line.lead} chủ trì).",
+            f"{upper_first(line.title)} ({deadline} {dmy(item.due)}; {line.lead} chủ trì).",
         )
     if late:
         yield Paragraph("text", f"Có {len(late)} nhiệm vụ hoàn thành chậm so với thời hạn:")
@@ -180,10 +182,11 @@ def _assessment(scope: Scope, lines: dict[int, TaskLine]) -> Iterator[Paragraph]
 # --- IV. Phương hướng, nhiệm vụ kỳ tới ----------------------------------------------------
 
 
-def ahead_items(scope: Scope) -> list[Status]:
+def ahead_items(scope: Scope) -> tuple[list[Status], dict[int, tuple[Status, ...]]]:
     """What is active in the stretch ahead: not done by the window's end and started by the
-    stretch's end (overdue work first, then by deadline). The report's own occurrence is
-    not among them."""
+    stretch's end (overdue work first, then by deadline), a task's overdue occurrences once
+    (with the runs, as `scope.overdue_runs` gives them). The report's own occurrence is not
+    among them."""
     _, stretch = ahead(scope.period)
     found = [
         progress.status(occ, scope.as_of)
@@ -194,23 +197,26 @@ def ahead_items(scope: Scope) -> list[Status]:
     active = [
         s for s in found if not s.state.is_done and not is_own(s, scope.period, scope.settings)
     ]
-    return sorted(active, key=lambda s: (s.state is not State.OVERDUE, s.due, s.task.id))
+    active.sort(key=lambda s: (s.state is not State.OVERDUE, s.due, s.task.id))
+    return overdue_runs(active)
 
 
 def _ahead(scope: Scope) -> Iterator[Paragraph]:
     name, _ = ahead(scope.period)
     yield heading(4, f"Phương hướng, nhiệm vụ trọng tâm {name}")
-    items = ahead_items(scope)
+    items, runs = ahead_items(scope)
     if items:
         yield Paragraph(
             "text", f"Trong {name}, {scope.agency} tập trung thực hiện các nhiệm vụ sau:"
         )
     for item in items:
-        title = task_name(item.task.title, label(item, scope))
+        run = runs.get(id(item))
+        title = task_name(item.task.title, run_label(run, scope) if run else label(item, scope))
         lead = scope.units.get(item.task.lead, item.task.lead)
         if item.state is State.OVERDUE:
+            since = "kỳ đầu đã quá thời hạn" if run else "đã quá thời hạn"
             text = (
-                f"Khẩn trương hoàn thành {lower_first(title)} (đã quá thời hạn "
+                f"Khẩn trương hoàn thành {lower_first(title)} ({since} "
                 f"{dmy(item.due)}; {lead} chủ trì)."
             )
         elif is_ongoing(item):

@@ -64,7 +64,7 @@ def build(
         own = dataset.reports.periodic if dataset.reports else None
         settings = periodic(plan, own, period.code, {})
     scope = make_scope(dataset, plan, period, settings)
-    line_of = {id(s): lines.task_line(s, scope) for s in scope.covered}
+    line_of = {id(s): lines.task_line(s, scope) for s in scope.shown}
     return Report(
         kind="periodic",
         title=f"Báo cáo kết quả thực hiện công tác cải cách hành chính {period.title}",
@@ -80,7 +80,7 @@ def build(
         appendices=tuple(appendices.appendices(scope, line_of, attached(plan, issued))),
         period=_period(period),
         plan=plan_info(plan),
-        tasks=tuple(line_of[id(s)] for s in lines.by_area_then_due(scope.covered, scope)),
+        tasks=tuple(line_of[id(s)] for s in lines.by_area_then_due(scope.shown, scope)),
         provenance=provenance(
             commit, generated, f"số liệu từ {dmy(period.window.start)} đến {dmy(period.window.end)}"
         ),

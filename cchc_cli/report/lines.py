@@ -46,6 +46,12 @@ def label(item: Status, scope: Scope) -> str:
     return f"quý {_ROMAN[quarter]} năm {year}" if quarter else f"năm {year}"
 
 
+def run_label(run: tuple[Status, ...], scope: Scope) -> str:
+    """A task's overdue occurrences in words: ``các kỳ từ quý I năm 2021 đến quý IV năm 2023
+    (12 kỳ)``."""
+    return f"các kỳ từ {label(run[0], scope)} đến {label(run[-1], scope)} ({len(run)} kỳ)"
+
+
 def is_ongoing(item: Status) -> bool:
     return item.task.recurrence == "ongoing"
 
@@ -75,8 +81,9 @@ def evidence(updates: Iterable[Update], first: date, last: date) -> str:
     return one_line(max(found, key=lambda u: u.date).evidence) if found else ""
 
 
-def result_sentence(item: Status, name: str, window: Window) -> str:
-    """What the body says of `item` (see the module)."""
+def result_sentence(item: Status, name: str, window: Window, *, run: bool = False) -> str:
+    """What the body says of `item` (see the module); `run`: `item` is the first of a run of
+    overdue occurrences, and `name` says the run."""
     written = written_results(item, window)
     cited = evidence(item.occurrence.updates, window.start, window.end)
     source = f" ({cited})" if cited else ""
@@ -84,7 +91,9 @@ def result_sentence(item: Status, name: str, window: Window) -> str:
         return " ".join(written) or f"Đã hoàn thành {lower_first(name)}{source}."
     if item.state is State.OVERDUE:
         late = f"chưa hoàn thành, đã quá thời hạn {dmy(item.due)}"
-        if item.percent and not is_ongoing(item):
+        if run:
+            late = f"chưa hoàn thành, kỳ đầu đã quá thời hạn {dmy(item.due)}"
+        elif item.percent and not is_ongoing(item):
             late += f" (đạt {item.percent}% khối lượng công việc)"
         if written:
             return " ".join([*written, f"Nhiệm vụ {late}."])
@@ -129,7 +138,9 @@ def progress_words(line: TaskLine) -> str:
 def task_line(item: Status, scope: Scope) -> TaskLine:
     """`item` worded for the report."""
     task = item.task
-    name = task_name(task.title, label(item, scope))
+    run = scope.runs.get(id(item))
+    name = task_name(task.title, run_label(run, scope) if run else label(item, scope))
+    updates = [u for s in run for u in s.occurrence.updates] if run else item.occurrence.updates
     return TaskLine(
         id=task.id,
         title=name,
@@ -137,13 +148,13 @@ def task_line(item: Status, scope: Scope) -> TaskLine:
         lead=scope.units.get(task.lead, task.lead),
         state=state_words(item),
         state_key=item.state.key,
-        percent=item.percent,
+        percent=0 if run else item.percent,
         ongoing=is_ongoing(item),
         start=item.occurrence.start,
         due=item.due,
         done_on=item.done_on,
-        evidence=evidence(item.occurrence.updates, date.min, item.as_of),
-        sentence=result_sentence(item, name, scope.window),
+        evidence=evidence(updates, date.min, item.as_of),
+        sentence=result_sentence(item, name, scope.window, run=run is not None),
     )
 
 

@@ -4,6 +4,12 @@ Covered: the occurrences counted as of the window's end (started by then), excep
 done before the window starts (reported in an earlier period) and the report's own
 occurrence (the report-making task of ``reports.yaml`` for this period: a report never tracks
 itself).
+
+Shown: the covered occurrences as the report lists them. A recurring task behind for several
+periods is one line, not one per period (a quarterly task never recorded would otherwise fill
+the body and the appendix with the same title, quarter after quarter): its overdue
+occurrences form a run, shown once at the first of them (`runs`). Counts and rates still
+count every occurrence.
 """
 
 from __future__ import annotations
@@ -15,7 +21,7 @@ from datetime import date
 from cchc_cli.dataset import Dataset
 from cchc_cli.engine import progress
 from cchc_cli.engine.periods import ReportPeriod, Window, occurrence_key
-from cchc_cli.engine.progress import Status
+from cchc_cli.engine.progress import State, Status
 from cchc_cli.models.plan import Plan
 from cchc_cli.models.tasks import Task
 from cchc_cli.report.settings import Periodic
@@ -32,6 +38,8 @@ class Scope:
     settings: Periodic
     counted: list[Status]  # every occurrence started by the window's end, but the own one
     covered: list[Status]  # of those, all but the ones done before the window
+    shown: list[Status]  # covered, each run of overdue occurrences once (see the module)
+    runs: dict[int, tuple[Status, ...]]  # id of a run's first occurrence -> the run
     area_names: dict[str, str]
     area_order: list[str]
     units: dict[str, str]
@@ -70,17 +78,40 @@ def make_scope(dataset: Dataset, plan: Plan, period: ReportPeriod, settings: Per
     tasks = [located.item for located in dataset.tasks]
     statuses = progress.statuses(tasks, period.window.end)
     counted = [s for s in statuses if not is_own(s, period, settings)]
+    covered = in_scope(counted, period.window)
+    shown, runs = overdue_runs(covered)
     return Scope(
         dataset=dataset,
         plan=plan,
         period=period,
         settings=settings,
         counted=counted,
-        covered=in_scope(counted, period.window),
+        covered=covered,
+        shown=shown,
+        runs=runs,
         area_names={area.code: one_line(area.name) for area in dataset.areas},
         area_order=[area.code for area in dataset.areas],
         units={unit.code: one_line(unit.name) for unit in dataset.units},
     )
+
+
+def overdue_runs(items: Iterable[Status]) -> tuple[list[Status], dict[int, tuple[Status, ...]]]:
+    """`items` with each task's overdue occurrences shown once, when there are two or more:
+    at the earliest deadline of them; and the runs, by the id of the occurrence that shows
+    each. Everything else stays as it is, in its order."""
+    items = list(items)
+    behind: dict[str, list[Status]] = {}
+    for item in items:
+        if item.state is State.OVERDUE:
+            behind.setdefault(item.task.id, []).append(item)
+    runs: dict[int, tuple[Status, ...]] = {}
+    hidden: set[int] = set()
+    for run in behind.values():
+        if len(run) > 1:
+            run.sort(key=lambda s: (s.due, s.occurrence.period or ""))
+            runs[id(run[0])] = tuple(run)
+            hidden.update(id(s) for s in run[1:])
+    return [s for s in items if id(s) not in hidden], runs
 
 
 def in_scope(statuses: Iterable[Status], window: Window) -> list[Status]:

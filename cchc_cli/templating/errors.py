@@ -13,7 +13,13 @@ from pathlib import Path
 
 from cchc_cli.errors import CchcError
 from cchc_cli.templating import is_limit_error
-from cchc_cli.templating.files import ENCODING, OVERRIDE_DIR, TemplateFileError, shown_template
+from cchc_cli.templating.files import (
+    ENCODING,
+    OVERRIDE_DIR,
+    TemplateFileError,
+    builtin_dir,
+    shown_template,
+)
 from cchc_cli.text_vi import os_error_text
 
 REPORT = "mẫu báo cáo"
@@ -129,7 +135,25 @@ def template_error(
     at = f", dòng {line}" if line else ""
     return CchcError(
         sentence(f"Lỗi trong {kind} “{where}”{at}: {explain(exc)}"),
-        f"Sửa mẫu, hoặc xoá tệp đó trong thư mục {OVERRIDE_DIR}/ để dùng mẫu có sẵn.",
+        _built_in_hint(kind)
+        if _is_built_in(path, name, root)
+        else f"Sửa mẫu, hoặc xoá tệp đó trong thư mục {OVERRIDE_DIR}/ để dùng mẫu có sẵn.",
+    )
+
+
+def _is_built_in(path: str | None, name: str, root: Path | None) -> bool:
+    """Whether the failing template is cchc's own: its frame says so, or, without a frame
+    (a limit hit while writing the output), the repository has no override of that name."""
+    if path:
+        return builtin_dir() in Path(path).parents
+    return root is None or not (root / OVERRIDE_DIR / name).is_file()
+
+
+def _built_in_hint(kind: str) -> str:
+    return (
+        f"Đây là {kind} có sẵn của cchc, không phải mẫu của kho dữ liệu: dữ liệu đã làm nó "
+        "vượt giới hạn hoặc gặp lỗi. Hãy gửi lệnh vừa chạy và thông báo này cho người quản "
+        "trị cchc."
     )
 
 
