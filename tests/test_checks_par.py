@@ -160,3 +160,36 @@ def test_an_unquoted_criterion_number_is_refused_as_typed(make_repo: TreeFactory
     assert (first.line, first.col, first.code) == (4, 10, "wrong-type")
     assert first.message == "Giá trị “1.10” phải là chữ (văn bản)."
     assert first.hint == 'YAML hiểu “1.10” là một số. Đặt trong dấu nháy kép: "1.10".'
+
+
+FINAL = """\
+year: 2024
+criteria: mau
+appraisal: {document: Quyết định số 9/QĐ-UBND, date: 14/03/2025}
+scores:
+  - {id: "1.1.1", self: 1, appraised: 1, explanation: x}
+  - {id: "1.1.2", self: 2, appraised: 1.75, explanation: x}
+  - {id: "1.2", survey: 1.33}
+"""  # index (1 + 1.75 + 1.33) / 5 * 100 = 81.6
+
+RESULTS = """\
+year: 2024
+departments:
+  - {name: Sở A, score: 90, rank: 1}
+  - {name: Sở Công Thương, score: PUBLISHED, rank: 2, ours: true}
+"""
+
+
+def test_without_a_recorded_index_the_published_one_is_checked_against_the_assessment(
+    make_repo: TreeFactory,
+) -> None:
+    for published, found in (("81.6", []), ("85.5", [(4, "par-index-mismatch")])):
+        files = {
+            "data/par/assessments/2024.yaml": FINAL,
+            "data/par/results/2024.yaml": RESULTS.replace("PUBLISHED", published),
+        }
+        problems = _problems(make_repo, files)
+        assert _codes(problems) == found, published
+    (problem,) = problems
+    assert problem.path.endswith("par/results/2024.yaml")
+    assert "công bố ghi 85,5" in problem.message and "cho 81,6" in problem.message

@@ -97,11 +97,14 @@ def _value_at(
 
 def indicator_problems(dataset: Dataset, sets: dict[str, ParCriteriaFile]) -> Iterator[Problem]:
     """Recorded PAR INDEX values that disagree with the assessment or the published results."""
+    indexes: dict[int, tuple[float, str]] = {}  # year -> the assessment's index, its file
     for sheet in dataset.par.assessments:
         criteria = sets.get(sheet.item.criteria)
         if criteria is None:
             continue
         index = assess(criteria, sheet.item).index
+        if index is not None:
+            indexes.setdefault(sheet.item.year, (index, sheet.path))
         place = _value_at(dataset, SCORE_INDICATOR, sheet.item.year)
         if index is None or place is None:
             continue
@@ -118,9 +121,10 @@ def indicator_problems(dataset: Dataset, sets: dict[str, ParCriteriaFile]) -> It
             )
     for result in dataset.par.results:
         year = result.item.year
-        mine = next((d for d in result.item.departments if d.ours), None)
-        if mine is None:
+        found = next(((j, d) for j, d in enumerate(result.item.departments) if d.ours), None)
+        if found is None:
             continue
+        position, mine = found
         checks = (
             (SCORE_INDICATOR, "value", mine.score, "điểm"),
             (RANK_INDICATOR, "value", float(mine.rank), "hạng"),
@@ -128,6 +132,19 @@ def indicator_problems(dataset: Dataset, sets: dict[str, ParCriteriaFile]) -> It
         )
         for indicator_id, key, published, what in checks:
             place = _value_at(dataset, indicator_id, year)
+            if place is None and indicator_id == SCORE_INDICATOR and year in indexes:
+                # no recorded value: the assessment's index is the year's (engine.par_index)
+                index, sheet_path = indexes[year]
+                if abs(index - published) > INDEX_TOLERANCE:
+                    yield at(
+                        result.path,
+                        (*result.loc, "departments", position, "score"),
+                        "par-index-mismatch",
+                        f"Điểm PAR INDEX năm {year} công bố ghi {number(published)}, nhưng bảng "
+                        f"tự đánh giá ({sheet_path}) cho {number(index)} (điểm thẩm định và điều "
+                        "tra xã hội học).",
+                        "Đối chiếu điểm thẩm định, điểm điều tra với văn bản công bố kết quả.",
+                    )
             if place is None:
                 continue
             located, i = place

@@ -163,9 +163,11 @@ def data_named(ctx: typer.Context) -> bool:
 
 
 def load_dataset(ctx: typer.Context) -> Dataset:
-    """Find the data folder, read it, and run the cross-file checks."""
+    """Find the data folder, read it, and run the cross-file checks; a final PAR
+    self-assessment gives its year's PAR INDEX score (`engine.par_index`)."""
     from cchc_cli.checks import check
     from cchc_cli.dataset import DEFAULT_LIMITS
+    from cchc_cli.engine.par_index import with_appraised_index
     from cchc_cli.read.cache import CACHE_DIR, ParseCache
     from cchc_cli.read.loader import load_checked
 
@@ -179,7 +181,7 @@ def load_dataset(ctx: typer.Context) -> Dataset:
     # Frozen objects are still freed by reference counting.
     gc.disable()
     try:
-        dataset = load_checked(data_dir, check, DEFAULT_LIMITS, cache)
+        dataset = with_appraised_index(load_checked(data_dir, check, DEFAULT_LIMITS, cache))
         gc.freeze()
     finally:
         gc.enable()
