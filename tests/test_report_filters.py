@@ -11,11 +11,13 @@ from cchc_cli.report.facts import list_items
 from cchc_cli.report.filters import md_cell, md_text, placeholder, rate
 from cchc_cli.report.wording import (
     change_words,
+    completed,
     lower_first,
     quantity,
     sentence,
     target_words,
     task_name,
+    under_way,
 )
 from cchc_cli.text_vi import dmy as table_date
 from cchc_cli.text_vi import doc_date, number, place_date, text_date
@@ -155,3 +157,20 @@ def test_placeholder() -> None:
 def test_markdown_shows_html_as_text(text: str, expected: str) -> None:
     assert md_text(text) == expected
     assert md_cell(text + " | a") == expected + " \\| a"
+
+
+@pytest.mark.parametrize(
+    ("title", "doing", "done"),
+    [
+        ("Rà soát quy trình nội bộ", "Đang triển khai rà soát", "Đã hoàn thành rà soát"),
+        ("Chủ trì, phối hợp kiểm tra", "Đang chủ trì, phối hợp", "Đã chủ trì, phối hợp"),
+        ("Tổ chức tập huấn", "Đang tổ chức tập huấn", "Đã tổ chức tập huấn"),
+        ("Triển khai Kế hoạch", "Đang triển khai Kế hoạch", "Đã triển khai Kế hoạch"),
+        ("Rà soát, triển khai thực hiện", "Đang tiến hành rà soát,", "Đã hoàn thành rà soát,"),
+        ("UBND tỉnh ban hành quy chế", "Đang triển khai UBND", "Đã hoàn thành UBND"),
+    ],
+)
+def test_a_title_with_its_own_verb_keeps_it(title: str, doing: str, done: str) -> None:
+    assert under_way(title).startswith(doing)
+    assert completed(title).startswith(done)
+    assert "triển khai triển khai" not in under_way(title).lower()

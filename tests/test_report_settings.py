@@ -9,10 +9,11 @@ from typer.testing import CliRunner
 from cchc_cli.checks import check
 from cchc_cli.cli.app import app
 from cchc_cli.errors import UsageError
-from cchc_cli.models.plan import Plan
+from cchc_cli.models.plan import Plan, Signer
 from cchc_cli.models.reports import PeriodicReport
 from cchc_cli.read import yaml_reader
 from cchc_cli.read.loader import load_checked
+from cchc_cli.report.facts import closing
 from cchc_cli.report.settings import parse_overrides, periodic
 from tests.conftest import TreeFactory
 from tests.helpers import PLAN
@@ -147,3 +148,19 @@ def test_no_settings_file_is_fine(make_repo: TreeFactory) -> None:
     dataset = load_checked(make_repo() / "data", check)
     assert dataset.problems == []
     assert dataset.reports is None
+
+
+@pytest.mark.parametrize(
+    ("position", "deputy", "lines"),
+    [
+        ("GIÁM ĐỐC", None, ("GIÁM ĐỐC",)),
+        ("GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", ("KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC")),
+        ("KT. GIÁM ĐỐC", "Phó Giám đốc", ("KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC")),
+        ("TL. GIÁM ĐỐC", "CHÁNH VĂN PHÒNG", ("TL. GIÁM ĐỐC", "CHÁNH VĂN PHÒNG")),
+    ],
+)
+def test_a_deputy_signs_for_the_head(
+    position: str, deputy: str | None, lines: tuple[str, ...]
+) -> None:
+    signer = Signer(position=position, deputy_position=deputy, name="Trần Văn B")
+    assert closing(["Như trên"], signer).signer_lines == lines

@@ -134,10 +134,18 @@ def list_items(items: Iterable[str]) -> list[str]:
     return [f"- {item}{'.' if i == len(cleaned) - 1 else ';'}" for i, item in enumerate(cleaned)]
 
 
+# How a signer's first line says who signs for whom (Nghị định 30/2020, Phụ lục I): ký thay,
+# thay mặt, thừa lệnh, thừa ủy quyền, quyền.
+_AUTHORITY = ("KT.", "TM.", "TL.", "TUQ.", "Q.")
+
+
 def closing(recipients: Iterable[str], signer: Signer) -> Closing:
-    """The recipients and the signer's block."""
+    """The recipients and the signer's block. A deputy signs for the head (``KT. GIÁM
+    ĐỐC`` over ``PHÓ GIÁM ĐỐC``): "KT." is added when the first line has no such word."""
     titles = [one_line(signer.position).upper()]
     if signer.deputy_position:
+        if not titles[0].startswith(_AUTHORITY):
+            titles[0] = f"KT. {titles[0]}"
         titles.append(one_line(signer.deputy_position).upper())
     return Closing("Nơi nhận:", tuple(list_items(recipients)), tuple(titles), signer.name)
 

@@ -23,7 +23,15 @@ from cchc_cli.engine.periods import Window, report_of_occurrence
 from cchc_cli.engine.progress import State, Status
 from cchc_cli.models.tasks import Update
 from cchc_cli.report.model import TaskLine
-from cchc_cli.report.wording import lower_first, one_line, sentence, task_name, upper_first
+from cchc_cli.report.wording import (
+    completed,
+    lower_first,
+    one_line,
+    sentence,
+    task_name,
+    under_way,
+    upper_first,
+)
 from cchc_cli.text_vi import dmy
 
 if TYPE_CHECKING:
@@ -88,7 +96,7 @@ def result_sentence(item: Status, name: str, window: Window, *, run: bool = Fals
     cited = evidence(item.occurrence.updates, window.start, window.end)
     source = f" ({cited})" if cited else ""
     if item.state.is_done:
-        return " ".join(written) or f"Đã hoàn thành {lower_first(name)}{source}."
+        return " ".join(written) or f"{completed(name)}{source}."
     if item.state is State.OVERDUE:
         late = f"chưa hoàn thành, đã quá thời hạn {dmy(item.due)}"
         if run:
@@ -103,11 +111,8 @@ def result_sentence(item: Status, name: str, window: Window, *, run: bool = Fals
     if is_ongoing(item):
         return f"Tiếp tục {lower_first(name)}{source}."
     if item.percent:
-        return (
-            f"Đang triển khai {lower_first(name)}, đã thực hiện được {item.percent}% khối lượng "
-            f"công việc{source}."
-        )
-    return f"Đang triển khai {lower_first(name)} (thời hạn {dmy(item.due)})."
+        return f"{under_way(name)}, đã thực hiện được {item.percent}% khối lượng công việc{source}."
+    return f"{under_way(name)} (thời hạn {dmy(item.due)})."
 
 
 def state_words(item: Status) -> str:

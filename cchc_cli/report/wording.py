@@ -44,6 +44,31 @@ def upper_first(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
+# A title that opens with one of these verbs says its own action: "Đang triển khai triển
+# khai …", "Đang triển khai chủ trì …" or "Đã hoàn thành tổ chức …" would not be Vietnamese,
+# so the sentence takes the title's verb: "Đang chủ trì, phối hợp …", "Đã tổ chức …".
+_OWN_VERB = re.compile(
+    r"^(triển khai|thực hiện|chủ trì|phối hợp|tổ chức|tham mưu|tiếp tục|duy trì|hoàn thành|"
+    r"theo dõi|quán triệt|hướng dẫn|đôn đốc)\b",
+    re.IGNORECASE,
+)
+
+
+def under_way(name: str) -> str:
+    """``Đang triển khai rà soát …``; ``Đang tổ chức …`` for a title with its own verb;
+    ``Đang tiến hành …`` for one that says "triển khai" further on."""
+    lowered = lower_first(name)
+    if _OWN_VERB.match(lowered):
+        return f"Đang {lowered}"
+    return f"Đang {'tiến hành' if 'triển khai' in lowered else 'triển khai'} {lowered}"
+
+
+def completed(name: str) -> str:
+    """``Đã hoàn thành rà soát …``; ``Đã tổ chức …`` for a title with its own verb."""
+    lowered = lower_first(name)
+    return f"Đã {lowered}" if _OWN_VERB.match(lowered) else f"Đã hoàn thành {lowered}"
+
+
 def task_name(title: str, label: str) -> str:
     """A task's title with its occurrence: ``Rà soát … năm 2024``."""
     title = one_line(title).rstrip(".;")
