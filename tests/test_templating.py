@@ -3,6 +3,7 @@ a template can do, so a hostile or careless template ends quickly with a located
 
 from __future__ import annotations
 
+import sys
 import time
 from datetime import date
 from typing import Any
@@ -142,3 +143,62 @@ def test_a_huge_string_in_a_report_template_is_a_located_error(
     result = runner.invoke(app, ["--data", str(repo), "report", "--year", "2024", "-o", "-"])
     assert result.exit_code == 1
     assert "“templates/report.md.j2”, dòng 2: chuỗi nhân lặp quá dài" in result.stderr
+
+
+# --- the step budget: loops over anything ---------------------------------------------------
+
+
+@pytest.fixture
+def few_steps(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A budget of 200 000 template lines, so that these tests run it out in well under a
+    second (the real one is 100 times larger)."""
+    from cchc_cli.templating import steps
+
+    monkeypatch.setattr(steps, "MAX_STEPS", 200_000)
+
+
+@pytest.mark.usefixtures("few_steps")
+@pytest.mark.parametrize(
+    "source",
+    [
+        "{% set s = 'a' * 3000 %}{% for c in s %}{% for d in s %}{% endfor %}{% endfor %}",
+        "{% set l = range(1000)|list %}{% for a in l %}{% for b in l %}{% endfor %}{% endfor %}",
+        "{% macro f(n) %}{% for c in 'abcdefghij' %}{{ f(n - 1) if n else '' }}{% endfor %}"
+        "{% endmacro %}{{ f(7) }}",
+    ],
+)
+def test_loops_over_strings_lists_and_macros_run_out_of_steps(source: str) -> None:
+    before = sys.gettrace()
+    error = refused(source)
+    assert is_limit_error(error), error
+    assert "mẫu chạy quá nhiều bước (giới hạn 200.000 dòng lệnh)" in str(error)
+    assert sys.gettrace() is before  # the tracer that was there is back
+
+
+def test_a_power_of_a_power_is_bounded() -> None:
+    error = refused("{{ (((10 ** 1000) ** 1000) ** 1000) > 5 }}")
+    assert is_limit_error(error)
+    assert "kết quả của phép lũy thừa quá lớn" in str(error)
+    assert render("{{ (2 ** 100) ** 10 > 5 }}") == "True"
+
+
+def test_the_built_in_templates_are_not_traced(
+    make_repo: TreeFactory, runner: CliRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """cchc's own templates are trusted code: the built-in report renders under a budget of
+    50 lines, far fewer than its own; the same template copied into the repository's
+    templates/ runs out of it, with the template line named."""
+    from cchc_cli.templating import steps
+    from cchc_cli.templating.files import builtin_dir
+
+    monkeypatch.setattr(steps, "MAX_STEPS", 50)
+    repo = make_repo({})
+    args = ["--data", str(repo), "report", "--year", "2024", "-o", "-"]
+    source = (builtin_dir() / "report.md.j2").read_text(encoding="utf-8")
+    assert runner.invoke(app, args).exit_code == 0
+    (repo / "templates").mkdir()
+    (repo / "templates" / "report.md.j2").write_text(source, encoding="utf-8")
+    result = runner.invoke(app, args)
+    assert result.exit_code == 1
+    assert "“templates/report.md.j2”, dòng " in result.stderr
+    assert "mẫu chạy quá nhiều bước (giới hạn 50 dòng lệnh)" in result.stderr

@@ -28,7 +28,7 @@ from cchc_cli.report.templates import (
     template_file,
 )
 from cchc_cli.templating import environment as make_environment
-from cchc_cli.templating.files import loader
+from cchc_cli.templating.files import has_overrides, loader
 
 if TYPE_CHECKING:
     from jinja2.sandbox import SandboxedEnvironment
@@ -42,7 +42,9 @@ if TYPE_CHECKING:
 def environment(root: Path | None) -> SandboxedEnvironment:
     """The Jinja environment of reports; `root`'s ``templates/`` folder wins over the
     built-in one."""
-    return make_environment(loader(root), filters=FILTERS, globals={"placeholder": placeholder})
+    env = make_environment(loader(root), filters=FILTERS, globals={"placeholder": placeholder})
+    env.untrusted = has_overrides(root)  # type: ignore[attr-defined]
+    return env
 
 
 def render(report: Report, fmt: str, root: Path | None) -> str | bytes:

@@ -261,13 +261,19 @@ def render_html(doc: dict[str, Any], root: Path | None, shown: Shown = ALL) -> s
     template errors are `CchcError`s."""
     from cchc_cli.templating import environment
     from cchc_cli.templating.errors import template_error
-    from cchc_cli.templating.files import check_override, check_override_dir, loader
+    from cchc_cli.templating.files import (
+        check_override,
+        check_override_dir,
+        has_overrides,
+        loader,
+    )
 
     context = page(doc, shown)
     check_override_dir(root)
     if root is not None:
         check_override(root, PAGE, kind=KIND)
     env = environment(loader(root))
+    env.untrusted = has_overrides(root)  # type: ignore[attr-defined]
     try:
         return env.get_template(PAGE).render(context)
     except Exception as exc:  # a user's template can fail in any way: report, never crash

@@ -32,6 +32,7 @@ import re
 import string
 import types
 from collections.abc import Callable, Mapping, Sized
+from contextlib import nullcontext
 from typing import TYPE_CHECKING, Any
 
 from cchc_cli.text_vi import printable
@@ -48,6 +49,7 @@ MAX_TEXT = 4_000_000
 MAX_WIDTH = 10_000
 MAX_OUTPUT = 64_000_000
 MAX_POWER = 1_000
+MAX_POWER_BITS = 100_000  # 10**30000: a power's result, however it is chained
 _PAD_METHODS = frozenset({"ljust", "rjust", "center", "zfill", "expandtabs"})
 _PERCENT_WIDTHS = re.compile(r"%[-#0 +]*(\*|\d+)?(?:\.(\*|\d+))?")
 
@@ -170,6 +172,13 @@ def _make_bounded_class() -> Any:
                 and abs(left) > 1
             ):
                 raise error(f"số mũ {right} quá lớn (giới hạn {MAX_POWER})")
+            if (
+                isinstance(left, int)
+                and isinstance(right, int)
+                and right > 0
+                and left.bit_length() * right > MAX_POWER_BITS
+            ):
+                raise error(f"kết quả của phép lũy thừa quá lớn (giới hạn {MAX_POWER_BITS} bit)")
         elif operator == "%" and isinstance(left, str):
             check_percent_format(left)
         elif (
@@ -196,6 +205,9 @@ def _make_bounded_class() -> Any:
             super().__init__(*args, finalize=self._finalize, **kwargs)
             self.range_left = RANGE_BUDGET
             self.output_left = MAX_OUTPUT
+            # Whether template code may come from a data repository: then it runs under the
+            # step budget of `templating.steps`. Callers that know it cannot turn it off.
+            self.untrusted = True
             self.globals["range"] = self._range
             self.globals["namespace"] = BoundedNamespace
             self.globals.pop("lipsum", None)  # lipsum(10**9) would write for ever
@@ -271,14 +283,18 @@ def _make_bounded_class() -> Any:
 
         def _bounded_join(self, chunks: Any) -> str:
             """`str.join` that stops once the document passes `MAX_OUTPUT` characters
-            (static text repeated by a loop is counted here)."""
+            (static text repeated by a loop is counted here), while the template code that
+            makes the chunks runs under a step budget (`templating.steps`)."""
+            from cchc_cli.templating.steps import watched
+
             kept: list[str] = []
             total = 0
-            for chunk in chunks:
-                total += len(chunk)
-                if total > MAX_OUTPUT:
-                    raise too_much_output()
-                kept.append(chunk)
+            with watched(error) if self.untrusted else nullcontext():
+                for chunk in chunks:
+                    total += len(chunk)
+                    if total > MAX_OUTPUT:
+                        raise too_much_output()
+                    kept.append(chunk)
             return "".join(kept)
 
         # filters ----------------------------------------------------------------------

@@ -125,6 +125,16 @@ def shown_template(path: str | None, name: str, root: Path | None) -> str:
     return name
 
 
+def has_overrides(root: Path | None) -> bool:
+    """Whether `root` has a ``templates/`` folder with anything in it: then a document may
+    run the repository's own template code, which is bounded (`templating.steps`)."""
+    folder = root / OVERRIDE_DIR if root is not None else None
+    try:
+        return folder is not None and folder.is_dir() and any(folder.iterdir())
+    except OSError:
+        return True
+
+
 def loader(root: Path | None) -> BaseLoader:
     """The Jinja loader of the lookup: `root`'s ``templates/`` folder, then the built-in one.
 
