@@ -157,3 +157,27 @@ def test_stopping_at_a_prompt_says_so_in_vietnamese(tmp_path: Path, runner: CliR
     assert "Đã huỷ." in result.stderr
     assert not ENGLISH.search(result.output), result.output
     assert not folder.exists()
+
+
+ESC = "\x1b]0;pwn\x07"
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["status", "--unit", f"x{ESC}"],
+        ["status", "--as-of", f"1{ESC}"],
+        ["status", "--format", f"x{ESC}"],
+        [f"--data=/khong-co{ESC}", "status"],
+        ["explain", f"x{ESC}"],
+        ["update", f"VP{ESC}", "--percent", "5", "--date", "01/01/2024"],
+        ["status", f"--no{ESC}"],
+    ],
+)
+def test_what_the_user_typed_comes_back_escaped(args: list[str], runner: CliRunner) -> None:
+    shipped = Path(__file__).resolve().parent.parent / "data"
+    full = args if args[0].startswith("--data") else ["--data", str(shipped), *args]
+    result = runner.invoke(app, full)
+    assert result.exit_code in (1, 2), result.output
+    assert "\x1b" not in result.output and "\x07" not in result.output
+    assert "\\x1b]0;pwn\\x07" in result.output

@@ -193,7 +193,9 @@ def _coercion_message(error: _click.exceptions.BadParameter) -> str | None:
 
 def _translated(error: _click.exceptions.UsageError) -> _click.exceptions.UsageError:
     install()
-    translated = _click.exceptions.UsageError(_vietnamese(error), error.ctx)
+    from cchc_cli.text_vi import printable
+
+    translated = _click.exceptions.UsageError(printable(_vietnamese(error)), error.ctx)
     translated.exit_code = error.exit_code
     return translated
 

@@ -116,6 +116,10 @@ def _may_be_coloured(file: TextIO) -> bool:
 
 
 def print_error(error: CchcError) -> None:
-    """A command-ending error on stderr: ``cchc: lỗi: …`` and its hint."""
+    """A command-ending error on stderr: ``cchc: lỗi: …`` and its hint, with any control
+    character (from a value the user typed, a file name) shown escaped."""
+    from cchc_cli.text_vi import printable
+
     text = f"cchc: lỗi: {error.message}\n" + (f"    gợi ý: {error.hint}\n" if error.hint else "")
+    text = printable(text)
     print_diagnostics(text, sys.stderr)
