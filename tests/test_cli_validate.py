@@ -268,7 +268,7 @@ def test_output_is_utf8_even_in_a_legacy_code_page(make_repo: TreeFactory) -> No
 def test_schema_out_writes_where_it_is_told(make_repo: TreeFactory, runner: CliRunner) -> None:
     repo = make_repo()
     out = repo / "elsewhere" / "x"
-    result = runner.invoke(app, ["--data", str(repo), "schema", "--out", str(out)])
+    result = runner.invoke(app, ["--data", str(repo), "schema", "--out", str(out), "--parents"])
     assert result.exit_code == 0, result.output
     assert len(list(out.glob("*.schema.json"))) == len(KINDS)
     assert not (repo / "schemas").exists()
@@ -450,7 +450,7 @@ def test_schema_out_naming_a_file_says_it_is_a_file(
     repo = make_repo()
     (repo / "mau").write_text("một tệp\n", encoding="utf-8")
     for out in (repo / "mau", repo / "mau" / "con"):
-        result = runner.invoke(app, ["--data", str(repo), "schema", "--out", str(out)])
+        result = runner.invoke(app, ["--data", str(repo), "schema", "--out", str(out), "--parents"])
         assert result.exit_code == 1
         assert f"“{(repo / 'mau').as_posix()}” là một tệp, không phải thư mục" in result.stderr
     assert (repo / "mau").read_text(encoding="utf-8") == "một tệp\n"

@@ -245,6 +245,12 @@ def write_output(
     if output == STDOUT:
         to_stdout(content)
         return None
+    if output and output.endswith(tuple(filter(None, ("/", os.sep, os.altsep)))):
+        raise UsageError(
+            f"“{output}” là một thư mục (kết thúc bằng “{output[-1]}”), không phải tên tệp.",
+            f"Ghi cả tên tệp, ví dụ “{output}{default.name}”.",
+            field="output",
+        )
     target = Path(output) if output else default
     data = content.encode("utf-8") if isinstance(content, str) else content
     write_atomic(target, data, force=force, parents=parents or not output)

@@ -28,6 +28,14 @@ def schema(
     force: Annotated[
         bool, typer.Option("--force", help="Ghi đè tệp đã có mà nội dung khác.")
     ] = False,
+    parents: Annotated[
+        bool,
+        typer.Option(
+            "--parents",
+            help="Tạo thư mục --out (và các thư mục cha) nếu chưa có (mặc định: báo lỗi, tránh "
+            "gõ nhầm tên thư mục).",
+        ),
+    ] = False,
 ) -> None:
     """Ghi JSON Schema của từng loại tệp, để VS Code kiểm tra và gợi ý khi soạn.
 
@@ -40,7 +48,9 @@ def schema(
         settings: Settings = ctx.obj
         folder = out if out is not None else find_data_dir(settings.data).parent / "schemas"
         vocabulary = vocabulary_near(ctx)
-        for path, state in write_schemas(folder, force=force, vocabulary=vocabulary):
+        # the default folder is ours to create; one the user names must exist, or --parents
+        made = parents or out is None
+        for path, state in write_schemas(folder, force=force, parents=made, vocabulary=vocabulary):
             typer.echo(f"{state}: {path.as_posix()}")
 
 

@@ -196,14 +196,19 @@ def rendered(vocabulary: Vocabulary | None = None) -> dict[str, bytes]:
 
 
 def write_schemas(
-    folder: Path, *, force: bool = False, vocabulary: Vocabulary | None = None
+    folder: Path,
+    *,
+    force: bool = False,
+    parents: bool = True,
+    vocabulary: Vocabulary | None = None,
 ) -> Iterator[tuple[Path, str]]:
-    """Write ``<kind>.schema.json`` files; yield each path with what happened to it."""
+    """Write ``<kind>.schema.json`` files; yield each path with what happened to it. A
+    missing `folder` is made only with `parents` (`write_atomic`)."""
     for name, content in rendered(vocabulary).items():
         path = folder / name
         if path.is_file() and path.read_bytes() == content:
             yield path, "không đổi"
             continue
         existed = path.exists()
-        write_atomic(path, content, force=force, parents=True)
+        write_atomic(path, content, force=force, parents=parents)
         yield path, "đã cập nhật" if existed else "đã tạo"
