@@ -124,3 +124,32 @@ def test_ci_script_runs_the_readme_command() -> None:
         pytest.skip(".ci/run or README.md not found")
     command = script.read_text(encoding="utf-8").strip().splitlines()[-1]
     assert command in readme.read_text(encoding="utf-8")
+
+
+def _examples() -> list[tuple[str, str]]:
+    """Every ``cchc update|done|add …`` line of the guides, with the file it is in."""
+    found = []
+    for page in sorted([ROOT / "README.md", *DOCS.glob("*.md")]):
+        for line in page.read_text(encoding="utf-8").splitlines():
+            if re.match(r"cchc (update|done|add) ", line):
+                found.append((page.name, line))
+    return found
+
+
+@pytest.mark.parametrize(("page", "line"), _examples())
+def test_the_guides_examples_work_on_the_shipped_data(
+    page: str, line: str, tmp_path: Path
+) -> None:
+    """Run as written (a dry run, so nothing is written; dates after today allowed), each
+    example must be accepted by the shipped data."""
+    import shlex
+    import shutil
+
+    from typer.testing import CliRunner
+
+    data = Path(shutil.copytree(ROOT / "data", tmp_path / "data"))
+    args = shlex.split(line)[1:]
+    extra = ["--dry-run"] + (["--force"] if args[0] in ("update", "done") else [])
+    result = CliRunner().invoke(app, ["--data", str(data), *args, *extra])
+    assert result.exit_code == 0, f"{page}: {line}\n{result.output}"
+    assert "Chạy thử" in result.output
