@@ -137,9 +137,7 @@ def _examples() -> list[tuple[str, str]]:
 
 
 @pytest.mark.parametrize(("page", "line"), _examples())
-def test_the_guides_examples_work_on_the_shipped_data(
-    page: str, line: str, tmp_path: Path
-) -> None:
+def test_the_guides_examples_work_on_the_shipped_data(page: str, line: str, tmp_path: Path) -> None:
     """Run as written (a dry run, so nothing is written; dates after today allowed), each
     example must be accepted by the shipped data."""
     import shlex
