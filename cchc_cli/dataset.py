@@ -100,6 +100,9 @@ class Dataset:
     # Task entries that failed the schema, as written: their references are still checked,
     # so one run reports every problem of a task, not the schema errors first.
     rejected_tasks: list[Located[dict[str, Any]]] = field(default_factory=list)
+    # Ids of indicator entries that failed the schema (already reported): not "unknown"
+    # where the plan or a task uses them.
+    broken_indicators: set[str] = field(default_factory=set)
     par: ParData = field(default_factory=ParData)
     # Period statistics: the catalogue (None when absent or unreadable) and each period's
     # values as written.

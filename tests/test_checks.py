@@ -8,8 +8,11 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from cchc_cli.checks import check
 from cchc_cli.cli.app import app
+from cchc_cli.read.loader import load_checked
 from tests.conftest import TreeFactory
+from tests.helpers import INDICATORS
 
 
 def test_out_of_range_quarter_is_reported(make_repo: TreeFactory, runner: CliRunner) -> None:
@@ -363,3 +366,16 @@ def test_one_unknown_code_in_any_reference_is_found(
     result = runner.invoke(app, ["--data", str(repo), "validate", "-f", "json"])
     problems = json.loads(result.stdout)["problems"]
     assert [(p["code"], p["line"]) for p in problems] == [("unknown-ref", line)]
+
+
+def test_an_indicator_the_schema_refused_is_reported_once_not_as_unknown(
+    make_repo: TreeFactory,
+) -> None:
+    """The plan names `sipas`; its entry has a bad value: one located error, no second
+    "unknown indicator" error where the plan uses it."""
+    broken = INDICATORS.replace("surveyed: 200", "surveyed: 0")
+    repo = make_repo({"data/indicators/sipas.yaml": broken})
+    problems = load_checked(repo / "data", check).problems
+    assert [(p.path.rsplit("/", 1)[-1], p.code) for p in problems] == [
+        ("sipas.yaml", "out-of-range")
+    ]

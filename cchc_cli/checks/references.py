@@ -117,7 +117,7 @@ def _refs_of(fields: Mapping[str, Any]) -> Iterator[tuple[str, int | None, str]]
 def _references(dataset: Dataset) -> Iterator[Problem]:
     areas = {a.code for a in dataset.areas}
     units = {u.code for u in dataset.units}
-    indicators = {i.item.id for i in dataset.indicators}
+    indicators = {i.item.id for i in dataset.indicators} | dataset.broken_indicators
     plan = dataset.plan
     objectives = {o.id for o in plan.objectives.specific} if plan else set()
     solutions = {s.id for s in plan.solutions} if plan else set()

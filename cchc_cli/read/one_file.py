@@ -12,6 +12,7 @@ from pydantic import BaseModel, ValidationError
 
 from cchc_cli.dataset import DEFAULT_LIMITS, Dataset, Limits, Located
 from cchc_cli.errors import Problem
+from cchc_cli.models.indicators import Indicator
 from cchc_cli.models.tasks import Task
 from cchc_cli.read import decode, overlay, yaml_reader
 from cchc_cli.read.cache import Entry, ParseCache
@@ -131,6 +132,12 @@ def load_list(
         except ValidationError:  # already reported with the whole file
             if item_model is Task and isinstance(entry, dict):
                 dataset.rejected_tasks.append(Located(entry, shown, (key, i)))
+            elif (
+                item_model is Indicator
+                and isinstance(entry, dict)
+                and isinstance(entry.get("id"), str)
+            ):
+                dataset.broken_indicators.add(entry["id"])
     return kept
 
 
