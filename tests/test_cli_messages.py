@@ -181,3 +181,17 @@ def test_what_the_user_typed_comes_back_escaped(args: list[str], runner: CliRunn
     assert result.exit_code in (1, 2), result.output
     assert "\x1b" not in result.output and "\x07" not in result.output
     assert "\\x1b]0;pwn\\x07" in result.output
+
+
+@pytest.mark.parametrize("command", ["export", "update", "status", "report", "par", "validate"])
+def test_help_paragraphs_wrap_at_the_terminal_width(command: str, runner: CliRunner) -> None:
+    """A line of the help text ends only where the next word would not fit (no line break
+    kept from the docstring's source)."""
+    width = 60
+    result = runner.invoke(app, [command, "--help"], env={"COLUMNS": str(width)})
+    assert result.exit_code == 0
+    lines = [line.strip() for line in result.output.splitlines()]
+    prose = [line for line in lines if not line.startswith(("╭", "│", "╰", "Cách dùng"))]
+    for line, following in zip(prose, prose[1:], strict=False):
+        if line and following:
+            assert len(line) + 1 + len(following.split()[0]) > width - 4, (line, following)

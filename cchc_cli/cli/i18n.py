@@ -14,6 +14,7 @@ Typer upgrade moves them.
 
 from __future__ import annotations
 
+import inspect
 import re
 from typing import Any
 
@@ -228,6 +229,14 @@ def _localise_value_column(param: Any) -> None:
         param.display_type_rich = lambda ctx: _value_word(param, ctx)
 
 
+def reflowed(text: str) -> str:
+    """A docstring's paragraphs each on one line, so that the terminal wraps them: Typer 0.29
+    keeps the single line breaks of every paragraph but the first, which then wrap twice
+    ("… tổng⏎hợp …") at any width but the source's."""
+    paragraphs = inspect.cleandoc(text).split("\n\n")
+    return "\n\n".join(" ".join(p.split()) if "\b" not in p else p for p in paragraphs)
+
+
 class _Vietnamese:
     """Mixin: Vietnamese help option text, usage prefix, value column and parse errors."""
 
@@ -245,6 +254,9 @@ class _Vietnamese:
 
     def format_help(self, ctx: Any, formatter: Any) -> None:
         install()
+        help_text = getattr(self, "help", None)
+        if help_text:
+            setattr(self, "help", reflowed(help_text))  # noqa: B010 (a Command's attribute)
         super().format_help(ctx, formatter)  # type: ignore[misc]
 
     def get_usage(self, ctx: Any) -> str:
