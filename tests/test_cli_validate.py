@@ -301,7 +301,7 @@ def test_a_number_too_long_to_convert_is_an_error_in_every_command(
         assert "Dữ liệu có 1 lỗi" in result.stderr
         return
     shown = result.stdout if command == ["validate"] else result.stderr
-    assert "data/tasks/van-phong.yaml:11:37: lỗi [out-of-range] Số quá lớn (5,000 chữ số" in shown
+    assert "data/tasks/van-phong.yaml:11:37: lỗi [out-of-range] Số quá lớn (5.000 chữ số" in shown
 
 
 def test_yaml_1_2_floats_are_numbers_but_a_percent_stays_an_integer(

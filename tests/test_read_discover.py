@@ -204,7 +204,7 @@ def test_reading_stops_at_the_size_limit_whatever_the_size_on_disk_says(
     raw, problems = read_bytes(file, "lon.yaml", 1000)
     assert raw is None
     assert [(p.code, p.message) for p in problems] == [
-        ("too-large", "Tệp quá lớn (hơn 1,000 byte; giới hạn 1,000 byte).")
+        ("too-large", "Tệp quá lớn (hơn 1.000 byte; giới hạn 1.000 byte).")
     ]
     assert sum(read) == 1001
 

@@ -8,6 +8,7 @@ from cchc_cli.checks.common import at
 from cchc_cli.dataset import Located
 from cchc_cli.errors import Loc, Problem
 from cchc_cli.models.indicators import Indicator, SipasElement, Target
+from cchc_cli.text_vi import number
 
 SURVEY_TOLERANCE = 0.05  # percentage points: a published % is rounded to 1-2 decimals
 
@@ -51,8 +52,8 @@ def indicator_problems(
                         ind.path,
                         (*loc, "value"),
                         "survey-mismatch",
-                        f"Tỷ lệ {value.value}% không khớp số phiếu: "
-                        f"{value.satisfied}/{value.surveyed} = {share:.2f}%.",
+                        f"Tỷ lệ {number(value.value)}% không khớp số phiếu: "
+                        f"{value.satisfied}/{value.surveyed} = {number(share)}%.",
                         "Kiểm tra lại tỷ lệ hoặc số phiếu.",
                     )
         yield from _element_problems(ind.path, loc, value.elements)
@@ -144,7 +145,7 @@ def _element_problems(path: str, loc: Loc, elements: Sequence[SipasElement]) -> 
                         path,
                         (*here, "value"),
                         "survey-mismatch",
-                        f"Tỷ lệ {element.value}% không khớp số câu trả lời: "
-                        f"{satisfied}/{answers} = {share:.2f}%.",
+                        f"Tỷ lệ {number(element.value)}% không khớp số câu trả lời: "
+                        f"{satisfied}/{answers} = {number(share)}%.",
                         "Kiểm tra lại tỷ lệ hoặc số câu trả lời.",
                     )

@@ -6,6 +6,7 @@ import re
 
 from cchc_cli.dataset import DEFAULT_LIMITS
 from cchc_cli.errors import Problem
+from cchc_cli.text_vi import thousands
 
 DEFAULT_MAX_BYTES = DEFAULT_LIMITS.max_bytes
 _BOM = b"\xef\xbb\xbf"
@@ -62,13 +63,13 @@ def _wide_encoding(raw: bytes) -> str | None:
 def too_large(path: str, size: int | None, max_bytes: int) -> Problem:
     """The problem of a file of `size` bytes over the limit (None: not known, only that it
     goes on past the limit)."""
-    shown = f"{size:,} byte" if size is not None else f"hơn {max_bytes:,} byte"
+    shown = f"{thousands(size)} byte" if size is not None else f"hơn {thousands(max_bytes)} byte"
     return Problem(
         path,
         1,
         1,
         "too-large",
-        f"Tệp quá lớn ({shown}; giới hạn {max_bytes:,} byte).",
+        f"Tệp quá lớn ({shown}; giới hạn {thousands(max_bytes)} byte).",
         "Hãy chia tệp thành nhiều tệp nhỏ hơn.",
     )
 

@@ -19,7 +19,7 @@ from pathlib import Path
 from cchc_cli.dataset import PLAN_FILE
 from cchc_cli.errors import Problem
 from cchc_cli.read.decode import too_large
-from cchc_cli.text_vi import os_error_text
+from cchc_cli.text_vi import os_error_text, thousands
 
 YAML_SUFFIXES = (".yaml", ".yml")
 DATA_DIR = "data"
@@ -233,7 +233,7 @@ def _too_many(shown: str, max_entries: int) -> Problem:
         0,
         0,
         "too-large",
-        f"Thư mục “{shown}” có hơn {max_entries:,} tệp và thư mục con; dừng tìm tệp.",
+        f"Thư mục “{shown}” có hơn {thousands(max_entries)} tệp và thư mục con; dừng tìm tệp.",
         "Kiểm tra các liên kết (symlink) trong thư mục này: có thể một liên kết trỏ tới cả ổ đĩa.",
     )
 

@@ -8,7 +8,7 @@ from typing import Any
 import yaml
 
 from cchc_cli.errors import Problem
-from cchc_cli.text_vi import printable
+from cchc_cli.text_vi import printable, thousands
 
 _INDENT = "Kiểm tra thụt lề: các khoá cùng cấp phải thẳng cột, thụt bằng dấu cách (không dùng Tab)."
 _QUOTE = "Nếu giá trị có dấu “: ” hoặc “ #”, hãy đặt cả giá trị trong dấu nháy kép."
@@ -174,7 +174,7 @@ def too_many_digits(path: str, node: Any, max_digits: int) -> Problem:
         path,
         node.start_mark,
         "out-of-range",
-        f"Số quá lớn ({len(node.value):,} chữ số; tối đa {max_digits}).",
+        f"Số quá lớn ({thousands(len(node.value))} chữ số; tối đa {max_digits}).",
         "Kiểm tra giá trị này: có thể bị dán nhầm hoặc lặp phím.",
     )
 
@@ -194,6 +194,6 @@ def too_many_nodes(path: str, mark: Any, max_nodes: int) -> Problem:
         path,
         mark,
         "too-deep",  # codes.py: "lồng nhau quá sâu, hoặc có quá nhiều phần tử"
-        f"Tệp có quá nhiều giá trị (giới hạn {max_nodes:,} giá trị mỗi tệp).",
+        f"Tệp có quá nhiều giá trị (giới hạn {thousands(max_nodes)} giá trị mỗi tệp).",
         "Hãy chia tệp thành nhiều tệp nhỏ hơn; chỗ này là nơi vượt giới hạn.",
     )
