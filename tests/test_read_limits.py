@@ -50,7 +50,7 @@ def test_file_over_the_size_limit_is_a_located_error(make_repo: TreeFactory) -> 
     [problem] = [p for p in dataset.problems if p.path == "data/tasks/big.yaml"]
     assert (problem.code, problem.line, problem.col, problem.level) == ("too-large", 1, 1, "error")
     assert f"{size:,}".replace(",", ".") in problem.message
-    assert "1,000" in problem.message
+    assert "1.000" in problem.message
     assert problem.hint
     assert [t.item.id for t in dataset.tasks] == ["VP-01"]  # the other files are still read
 
