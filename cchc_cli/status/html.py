@@ -220,9 +220,7 @@ def _scope(doc: dict[str, Any]) -> list[str]:
     if filters["area"] is not None:
         found.append(f"lĩnh vực: {names.get(filters['area'], filters['area'])}")
     if filters["unit"] is not None:
-        items = [*doc["overdue"], *doc["due_soon"], *(doc["open"] or [])]
-        unit = next((i["lead_name"] for i in items), filters["unit"])
-        found.append(f"đơn vị: {unit}")
+        found.append(f"đơn vị: {filters.get('unit_name') or filters['unit']}")
     return found
 
 

@@ -8,7 +8,8 @@ renames, removes or retypes a key raises the version)::
       "plan": {"title": str | null,
                "period": {"start": int, "end": int} | null},   # the plan's years
       "as_of": "YYYY-MM-DD",
-      "filters": {"year": int | null, "unit": str | null, "area": str | null},
+      "filters": {"year": int | null, "unit": str | null, "area": str | null,
+                  "unit_name": str | null},   # the unit's name, with --unit
       "rules": {"soon_days": int, "stale_days": int},
       "summary": ROLLUP,
       "areas": [{"code": str, "name": str, **ROLLUP}] | null,    # null with --unit
@@ -219,7 +220,12 @@ def _document(view: View) -> dict[str, Any]:
             else {"start": view.plan_period[0], "end": view.plan_period[1]},
         },
         "as_of": q.as_of.isoformat(),
-        "filters": {"year": q.year, "unit": q.unit, "area": q.area},
+        "filters": {
+            "year": q.year,
+            "unit": q.unit,
+            "area": q.area,
+            "unit_name": view.unit_names.get(q.unit, q.unit) if q.unit else None,
+        },
         "rules": {"soon_days": q.rules.soon_days, "stale_days": q.rules.stale_days},
         "summary": rollup_json(view.summary),
         "areas": rows(view.areas),
