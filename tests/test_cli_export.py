@@ -181,3 +181,34 @@ def test_invalid_data_is_not_exported(runner: CliRunner, make_repo: TreeFactory)
     assert result.exit_code == 1
     assert "không xuất số liệu từ dữ liệu sai" in result.stderr
     assert not (repo / "exports").exists()
+
+
+def test_whole_numbers_show_no_decimal_point(runner: CliRunner, repo: Path) -> None:
+    """Excel shows "4." for 4 under "0.##": a whole number gets "0", others "0.0#"."""
+    assert run(runner, repo, "export", "--as-of", AS_OF, "-o", str(repo / "t.xlsx")).exit_code == 0
+    book = openpyxl.load_workbook(repo / "t.xlsx")
+    formats = {
+        (cell.number_format, float(cell.value).is_integer())
+        for sheet in book.worksheets
+        for row in sheet.iter_rows(min_row=2)
+        for cell in row
+        if isinstance(cell.value, (int, float)) and "#" in cell.number_format
+    }
+    assert formats and all(not whole for _, whole in formats), formats
+    assert {fmt for fmt, _ in formats} == {"0.0#"}
+    assert not any(
+        cell.number_format.endswith(".##")
+        for sheet in book.worksheets
+        for row in sheet.iter_rows()
+        for cell in row
+    )
+
+
+@pytest.mark.parametrize(("fmt", "name"), [("csv", "b.xlsx"), ("xlsx", "b.CSV")])
+def test_a_file_name_that_says_the_other_format_is_refused(
+    runner: CliRunner, repo: Path, fmt: str, name: str
+) -> None:
+    result = run(runner, repo, "export", "-f", fmt, "-o", str(repo / name))
+    assert result.exit_code == 2
+    assert "nhưng --format là" in result.stderr
+    assert not (repo / name).exists()

@@ -61,6 +61,13 @@ def export(
                 "Không thể in tệp Excel (xlsx) ra màn hình.",
                 "Dùng --output TỆP.xlsx, hoặc --format csv --output -.",
             )
+        other = {"xlsx": ".csv", "csv": ".xlsx"}[fmt]
+        if output and output != STDOUT and output.lower().endswith(other):
+            raise UsageError(
+                f"Tệp “{output}” có đuôi {other} nhưng --format là {fmt}: Excel sẽ không mở được.",
+                f"Đổi đuôi tệp thành .{fmt}, hoặc dùng --format {other[1:]}.",
+                field="output",
+            )
         query = make_query(as_of, year=year, unit=unit, area=area)
         dataset = load_dataset(ctx)
         write_output(

@@ -19,7 +19,10 @@ from cchc_cli import __version__
 from cchc_cli.export.table import FORMULA_STARTS, Column, Sheet, Workbook
 from cchc_cli.text_vi import dmy, printable
 
-_FORMATS = {"date": "dd/mm/yyyy", "int": "0", "number": "0.##", "rate": "0.0%"}
+# A number with decimals shows one or two of them; a whole one none ("0.##" would show "4."
+# in Excel, which keeps the point of an empty decimal part).
+_FORMATS = {"date": "dd/mm/yyyy", "int": "0", "number": "0.0#", "rate": "0.0%"}
+_WHOLE = "0"
 _DATE_WIDTH = 12
 LINE_HEIGHT = 15  # points: one line of the default 11 pt font
 
@@ -93,7 +96,8 @@ def _style(cell: Any, column: Column, wrapped: Any) -> None:
             cell.data_type = "s"  # openpyxl reads a leading "=" as a formula
             cell.quotePrefix = True
     elif cell.value is not None and column.kind in _FORMATS:
-        cell.number_format = _FORMATS[column.kind]
+        whole = column.kind == "number" and float(cell.value).is_integer()
+        cell.number_format = _WHOLE if whole else _FORMATS[column.kind]
 
 
 def _lines(row: list[Any], columns: tuple[Column, ...], widths: list[float]) -> int:
