@@ -242,7 +242,10 @@ def main() -> None:
 
     roots = {n: generate(work / f"t{n}", n, args.seed) for n in [0, *sizes]}
     schemas = work / "schemas"
-    run([CCHC, "--data", str(roots[0]), "schema", "--out", str(schemas), "--force"], {0})
+    run(
+        [CCHC, "--data", str(roots[0]), "schema", "--out", str(schemas), "--force", "--parents"],
+        {0},
+    )
     for n in sizes:
         run([CCHC, "--data", str(roots[n]), "--no-cache", "validate"], {0})
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from pathlib import Path
 
@@ -192,6 +193,6 @@ def test_help_paragraphs_wrap_at_the_terminal_width(command: str, runner: CliRun
     assert result.exit_code == 0
     lines = [line.strip() for line in result.output.splitlines()]
     prose = [line for line in lines if not line.startswith(("╭", "│", "╰", "Cách dùng"))]
-    for line, following in zip(prose, prose[1:], strict=False):
+    for line, following in itertools.pairwise(prose):
         if line and following:
             assert len(line) + 1 + len(following.split()[0]) > width - 4, (line, following)
