@@ -77,8 +77,16 @@ def test_the_workbook_holds_the_status_numbers(runner: CliRunner, repo: Path) ->
     assert summary[-3] == pytest.approx(status["summary"]["completion_rate"], abs=1e-4)
     areas = [r for r in book["Tổng hợp"].iter_rows(values_only=True) if r[0] == "Lĩnh vực"]
     assert [r[1] for r in areas] == [a["code"] for a in status["areas"]]
+    # every plan year up to the as-of year with a value or a target, as the dashboard charts
     indicators = list(book["Chỉ số"].iter_rows(min_row=2, values_only=True))
-    assert len(indicators) == len(status["indicators"])
+    charted = [
+        (series["id"], point["year"], point["value"])
+        for series in status["indicator_series"]
+        for point in series["years"]
+        if point["verdict"] is not None and point["year"] <= int(AS_OF[-4:])
+    ]
+    assert [(row[0], row[3], row[4]) for row in indicators] == charted
+    assert len(charted) > len(status["indicators"])  # more years than the terminal's three
 
 
 def test_cells_are_typed_frozen_and_filtered(runner: CliRunner, repo: Path) -> None:

@@ -110,7 +110,7 @@ def workbook(view: View, commit: str | None) -> Workbook:
         sheets=[
             Sheet("Nhiệm vụ", OCCURRENCE_COLUMNS, occurrence_rows(view)),
             Sheet("Tổng hợp", ROLLUP_COLUMNS, rollup_rows(view)),
-            Sheet("Chỉ số", INDICATOR_COLUMNS, indicator_rows(view.indicators or [])),
+            Sheet("Chỉ số", INDICATOR_COLUMNS, indicator_rows(recorded_years(view))),
         ],
     )
 
@@ -185,6 +185,21 @@ def _rollup_row(group: str, code: str, name: str, rollup: Rollup) -> list[Any]:
         rollup.completion_rate,
         rollup.on_time_rate,
         None if mean is None else round(mean, 2),
+    ]
+
+
+def recorded_years(view: View) -> list[Assessment]:
+    """Each indicator in every year of the plan up to the as-of year (as the dashboard's
+    charts show them), by indicator then year; with ``--year``, that year only (as the
+    terminal). A year with neither a value nor a target has no row."""
+    if view.indicator_series is None or view.query.year is not None:
+        return view.indicators or []
+    last = view.query.as_of.year
+    return [
+        found
+        for series in view.indicator_series
+        for year, found in series.years
+        if found is not None and year <= last
     ]
 
 
