@@ -94,6 +94,7 @@ def test_a_signer_set_for_one_run_starts_from_the_plans(plan: Plan) -> None:
         (["requested_by"], "Thiết lập “requested_by” thiếu dấu “=”."),
         (["nguoi_ky=A"], "Không có thiết lập “nguoi_ky”."),
         (["requested_by=a\x1bb"], "không được xuống dòng hay có ký tự điều khiển"),
+        (["recipients="], "Thiết lập “recipients” để trống."),
     ],
 )
 def test_overrides_that_cannot_be_read(items: list[str], message: str) -> None:
@@ -164,3 +165,21 @@ def test_a_deputy_signs_for_the_head(
 ) -> None:
     signer = Signer(position=position, deputy_position=deputy, name="Trần Văn B")
     assert closing(["Như trên"], signer).signer_lines == lines
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--set", "own_task=XX-99"], "own_task: không có nhiệm vụ mã “XX-99” (tuỳ chọn --set)."),
+        (["--date", "01/01/2020"], "Ngày văn bản 01/01/2020 trước kỳ báo cáo"),
+    ],
+)
+def test_one_run_settings_are_checked_like_the_files(
+    make_repo: TreeFactory, runner: CliRunner, args: list[str], message: str
+) -> None:
+    repo = make_repo()
+    base = ["--data", str(repo), "report", "--year", "2024", "-o", "-"]
+    result = runner.invoke(app, [*base, *args])
+    assert result.exit_code == 2, result.output
+    assert message in " ".join(result.stderr.split())
+    assert runner.invoke(app, [*base, "--date", "20/12/2024"]).exit_code == 0

@@ -69,6 +69,34 @@ def render(report: Report, fmt: str, root: Path | None) -> str | bytes:
         raise template_error(exc, name, root) from exc
 
 
+def check_one_run(
+    dataset: Dataset, changes: dict[str, str], period: ReportPeriod, issued: date | None
+) -> None:
+    """What ``--set`` and ``--date`` say must hold as the data's own settings would: the
+    report-making task exists, and the document is not dated before the period it reports
+    (a `UsageError` otherwise)."""
+    from cchc_cli.checks.common import suggest
+    from cchc_cli.errors import UsageError
+    from cchc_cli.text_vi import dmy
+
+    own = changes.get("own_task")
+    if own:
+        tasks = {t.item.id: t.item for t in dataset.tasks}
+        if own not in tasks:
+            raise UsageError(
+                f"own_task: không có nhiệm vụ mã “{own}”.",
+                suggest(own, tasks),
+                field="set",
+            )
+    if issued is not None and issued < period.window.start:
+        raise UsageError(
+            f"Ngày văn bản {dmy(issued)} trước kỳ báo cáo (số liệu từ {dmy(period.window.start)} "
+            f"đến {dmy(period.window.end)}).",
+            "Ghi ngày ký báo cáo, sau ngày chốt số liệu.",
+            field="date",
+        )
+
+
 def make_report(
     dataset: Dataset,
     code: str,
@@ -93,6 +121,7 @@ def make_report(
     plan = valid_plan(dataset)
     settings = periodic(plan, dataset.reports.periodic if dataset.reports else None, code, changes)
     period = report_period(code, year, plan.period, nine_months=settings.nine_months)
+    check_one_run(dataset, changes, period, issued)
     commit = git_commit(dataset.data_dir)
     when = generated or generation_time()
     report = build(dataset, period, settings, issued=issued, commit=commit, generated=when)

@@ -91,6 +91,12 @@ def parse_overrides(items: Sequence[str], settable: Sequence[str] = SETTABLE) ->
                 field=FIELD,
             )
         value = unicodedata.normalize("NFC", value.strip())
+        if key in _LISTS and not value:
+            raise UsageError(
+                f"Thiết lập “{key}” để trống.",
+                'Ghi các mục cách nhau bằng “;”, ví dụ recipients="Sở Nội vụ;Lưu: VT, VP".',
+                field=FIELD,
+            )
         if _CONTROL.search(value):
             raise UsageError(
                 f"Giá trị của “{key}” không được xuống dòng hay có ký tự điều khiển.",
