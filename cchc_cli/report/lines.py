@@ -28,6 +28,7 @@ from cchc_cli.report.wording import (
     lower_first,
     one_line,
     sentence,
+    steadily,
     task_name,
     under_way,
     upper_first,
@@ -109,7 +110,7 @@ def result_sentence(item: Status, name: str, window: Window, *, run: bool = Fals
     if written:
         return " ".join(written)
     if is_ongoing(item):
-        return f"Tiếp tục {lower_first(name)}{source}."
+        return f"{steadily(name)}{source}."
     if item.percent:
         return f"{under_way(name)}, đã thực hiện được {item.percent}% khối lượng công việc{source}."
     return f"{under_way(name)} (thời hạn {dmy(item.due)})."

@@ -63,6 +63,17 @@ def under_way(name: str) -> str:
     return f"Đang {'tiến hành' if 'triển khai' in lowered else 'triển khai'} {lowered}"
 
 
+_STEADY = re.compile(r"^(thường xuyên|tiếp tục|duy trì|định kỳ)\b", re.IGNORECASE)
+
+
+def steadily(name: str) -> str:
+    """A standing duty as a result of the period: ``Thường xuyên tuyên truyền …``; a title
+    that already says so (``Duy trì …``, ``Tiếp tục …``) as it is. "Tiếp tục" is left to
+    the way ahead (section IV), so the two sections do not repeat each other."""
+    lowered = lower_first(name)
+    return upper_first(lowered) if _STEADY.match(lowered) else f"Thường xuyên {lowered}"
+
+
 def completed(name: str) -> str:
     """``Đã hoàn thành rà soát …``; ``Đã tổ chức …`` for a title with its own verb."""
     lowered = lower_first(name)
