@@ -25,7 +25,6 @@ from cchc_cli.models.tasks import Update
 from cchc_cli.report.model import TaskLine
 from cchc_cli.report.wording import (
     completed,
-    lower_first,
     one_line,
     sentence,
     steadily,
