@@ -435,3 +435,13 @@ def test_a_new_chart_section_is_a_function_and_one_line(
     assert [m.attrs["data-part"] for m in found] == ["received", "on_time"]
     links = [a.text for a in page.find("a") if a.attrs["href"] == "#ho-so-theo-quy"]
     assert links == ["Hồ sơ theo quý"]
+
+
+def test_the_headline_says_what_was_due(runner: CliRunner) -> None:
+    """Done, due and overdue on the headline: "due" is what fell due by the as-of date, the
+    last point of the cumulative chart (not the count of every started occurrence)."""
+    doc = run_json(runner, "--as-of", SHIPPED_AS_OF, data=SHIPPED)
+    page = html_of(runner, "--as-of", SHIPPED_AS_OF, data=SHIPPED)
+    due = doc["quarters"][-1]["due_to_date"]
+    assert 0 < due < doc["summary"]["total"]
+    assert f'<span class="big">{due}</span> đã đến hạn' in page

@@ -196,7 +196,10 @@ def _headline(doc: dict[str, Any]) -> dict[str, Any]:
     counts = total["counts"]
     labels = state_labels(doc)
     mean = total["mean_progress"]
+    quarters = doc.get("quarters") or []
     return {
+        # what was due by the as-of date (the cumulative chart's last point), None without it
+        "due": quarters[-1]["due_to_date"] if quarters else None,
         "done": total["done"],
         "total": total["total"],
         "completion": percent(total["completion_rate"]),
