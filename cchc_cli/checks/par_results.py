@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from cchc_cli.checks.common import at
 from cchc_cli.dataset import Dataset, Located
 from cchc_cli.engine.par import RANK_INDICATOR, SCORE_INDICATOR, assess, rank_of
-from cchc_cli.errors import Problem
+from cchc_cli.errors import Loc, Problem
 from cchc_cli.models.indicators import Indicator
 from cchc_cli.models.par import ParCriteriaFile
 from cchc_cli.text_vi import number
@@ -95,6 +95,21 @@ def _value_at(
     return None
 
 
+def _unlike_the_sheet(
+    place: tuple[str, Loc], written: str, sheet: tuple[float, str], hint: str
+) -> Problem:
+    """A PAR INDEX score (`written`: what says it, where) that is not the index of the year's
+    assessment (`sheet`: the index and the assessment's file)."""
+    index, sheet_path = sheet
+    return at(
+        *place,
+        "par-index-mismatch",
+        f"{written}, nhưng bảng tự đánh giá ({sheet_path}) cho {number(index)} (điểm thẩm định "
+        "và điều tra xã hội học).",
+        hint,
+    )
+
+
 def indicator_problems(dataset: Dataset, sets: dict[str, ParCriteriaFile]) -> Iterator[Problem]:
     """Recorded PAR INDEX values that disagree with the assessment or the published results."""
     indexes: dict[int, tuple[float, str]] = {}  # year -> the assessment's index, its file
@@ -111,12 +126,10 @@ def indicator_problems(dataset: Dataset, sets: dict[str, ParCriteriaFile]) -> It
         located, i = place
         recorded = located.item.values[i].value
         if abs(recorded - index) > INDEX_TOLERANCE:
-            yield at(
-                located.path,
-                (*located.loc, "values", i, "value"),
-                "par-index-mismatch",
-                f"Điểm PAR INDEX năm {sheet.item.year} ghi {number(recorded)}, nhưng bảng tự đánh "
-                f"giá ({sheet.path}) cho {number(index)} (điểm thẩm định và điều tra xã hội học).",
+            yield _unlike_the_sheet(
+                (located.path, (*located.loc, "values", i, "value")),
+                f"Điểm PAR INDEX năm {sheet.item.year} ghi {number(recorded)}",
+                (index, sheet.path),
                 "Kiểm tra điểm thẩm định, điểm điều tra trong bảng tự đánh giá, hoặc điểm đã ghi.",
             )
     for result in dataset.par.results:
@@ -134,15 +147,11 @@ def indicator_problems(dataset: Dataset, sets: dict[str, ParCriteriaFile]) -> It
             place = _value_at(dataset, indicator_id, year)
             if place is None and indicator_id == SCORE_INDICATOR and year in indexes:
                 # no recorded value: the assessment's index is the year's (engine.par_index)
-                index, sheet_path = indexes[year]
-                if abs(index - published) > INDEX_TOLERANCE:
-                    yield at(
-                        result.path,
-                        (*result.loc, "departments", position, "score"),
-                        "par-index-mismatch",
-                        f"Điểm PAR INDEX năm {year} công bố ghi {number(published)}, nhưng bảng "
-                        f"tự đánh giá ({sheet_path}) cho {number(index)} (điểm thẩm định và điều "
-                        "tra xã hội học).",
+                if abs(indexes[year][0] - published) > INDEX_TOLERANCE:
+                    yield _unlike_the_sheet(
+                        (result.path, (*result.loc, "departments", position, "score")),
+                        f"Điểm PAR INDEX năm {year} công bố ghi {number(published)}",
+                        indexes[year],
                         "Đối chiếu điểm thẩm định, điểm điều tra với văn bản công bố kết quả.",
                     )
             if place is None:
