@@ -145,15 +145,19 @@ def indicator_problems(dataset: Dataset, sets: dict[str, ParCriteriaFile]) -> It
         )
         for indicator_id, key, published, what in checks:
             place = _value_at(dataset, indicator_id, year)
-            if place is None and indicator_id == SCORE_INDICATOR and year in indexes:
-                # no recorded value: the assessment's index is the year's (engine.par_index)
-                if abs(indexes[year][0] - published) > INDEX_TOLERANCE:
-                    yield _unlike_the_sheet(
-                        (result.path, (*result.loc, "departments", position, "score")),
-                        f"Điểm PAR INDEX năm {year} công bố ghi {number(published)}",
-                        indexes[year],
-                        "Đối chiếu điểm thẩm định, điểm điều tra với văn bản công bố kết quả.",
-                    )
+            # no recorded value: the assessment's index is the year's (engine.par_index)
+            if (
+                place is None
+                and indicator_id == SCORE_INDICATOR
+                and year in indexes
+                and abs(indexes[year][0] - published) > INDEX_TOLERANCE
+            ):
+                yield _unlike_the_sheet(
+                    (result.path, (*result.loc, "departments", position, "score")),
+                    f"Điểm PAR INDEX năm {year} công bố ghi {number(published)}",
+                    indexes[year],
+                    "Đối chiếu điểm thẩm định, điểm điều tra với văn bản công bố kết quả.",
+                )
             if place is None:
                 continue
             located, i = place
