@@ -41,3 +41,14 @@ def test_schema_makes_a_named_folder_only_with_parents(tmp_path: Path, runner: C
     made = runner.invoke(app, [*base, "--parents"])
     assert made.exit_code == 0, made.output
     assert (folder / "tasks.schema.json").is_file()
+
+
+@pytest.mark.parametrize("command", [["status"], ["report", "--year", "2024"], ["export"]])
+def test_an_empty_output_is_refused(
+    command: list[str], tmp_path: Path, runner: CliRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(app, ["--data", str(SHIPPED), *command, "-o", ""])
+    assert result.exit_code == 2, result.output
+    assert "Tên tệp để trống (tuỳ chọn --output)." in result.stderr
+    assert list(tmp_path.iterdir()) == []

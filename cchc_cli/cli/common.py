@@ -245,6 +245,12 @@ def write_output(
     if output == STDOUT:
         to_stdout(content)
         return None
+    if output is not None and not output.strip():
+        raise UsageError(
+            "Tên tệp để trống.",
+            f"Ghi tên tệp (ví dụ “{default.name}”), “-” để in ra màn hình, hoặc bỏ --output.",
+            field="output",
+        )
     if output and output.endswith(tuple(filter(None, ("/", os.sep, os.altsep)))):
         raise UsageError(
             f"“{output}” là một thư mục (kết thúc bằng “{output[-1]}”), không phải tên tệp.",
