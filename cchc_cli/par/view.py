@@ -105,10 +105,14 @@ def build(dataset: Dataset, year: int | None) -> ParView:
     recorded_score = value_for(score_indicator, year) if score_indicator else None
     recorded_rank = value_for(rank_indicator, year) if rank_indicator else None
     if not (sheet or results or recorded_score or recorded_rank or sipas):
-        listed = ", ".join(map(str, known)) or "chưa có"
+        wanted = {SCORE_INDICATOR, RANK_INDICATOR} | ({found.id} if found else set())
+        recorded = {
+            v.year for i in dataset.indicators if i.item.id in wanted for v in i.item.values
+        }
+        listed = ", ".join(map(str, sorted(set(known) | recorded))) or "chưa có"
         raise CchcError(
             f"Chưa có dữ liệu PAR INDEX hay SIPAS năm {year}.",
-            f"Các năm có bảng tự đánh giá hoặc kết quả: {listed}.",
+            f"Các năm có bảng tự đánh giá, kết quả hoặc số liệu chỉ số: {listed}.",
         )
     tasks = [t.item for t in dataset.tasks]
     errors = sum(p.is_error for p in dataset.problems)
