@@ -28,7 +28,7 @@ def problems(make_repo: TreeFactory, runner: CliRunner, **files: str) -> list[tu
     return [(p["code"], p["path"].rsplit("/", 1)[-1], p["line"]) for p in found]
 
 
-def month(period: str, **values: float) -> str:
+def month(period: str, **values: float | str) -> str:
     pairs = ", ".join(f"{k.replace('_', '-')}: {v}" for k, v in values.items())
     return f"  - {{period: {period}, source: Hệ thống, values: {{{pairs}}}}}\n"
 
@@ -145,3 +145,16 @@ def test_a_phrase_has_one_place_for_its_figure(
         assert (problem["code"], problem["path"]) == ("invalid-value", "data/metrics.yaml")
         assert problem["message"] == f"Câu “{phrase}” cần đúng một chỗ “{{số}}” để đặt con số."
         assert "tiếp nhận mới {số} hồ sơ" in problem["hint"]
+
+
+def test_a_bad_value_does_not_hide_the_other_problems_of_its_period(
+    make_repo: TreeFactory, runner: CliRunner
+) -> None:
+    """A word where a number goes is one error; the period's other values are still checked
+    in the same run (here a count that is not an integer, and a quarter that repeats the
+    month), and the rule the bad value takes part in is not checked with a gap."""
+    text = "periods:\n" + month("2024-05", hs_da_giai_quyet="ba", hs_qua_han=4.5, hs_dung_han=90)
+    text += month("2024-Q2", hs_qua_han=7)
+    found = problems(make_repo, runner, **{"2024": text})
+    codes = sorted(code for code, _, _ in found)
+    assert codes == ["not-integer", "period-overlap", "wrong-type"], found

@@ -132,6 +132,8 @@ def load_list(
         except ValidationError:  # already reported with the whole file
             if item_model is Task and isinstance(entry, dict):
                 dataset.rejected_tasks.append(Located(entry, shown, (key, i)))
+            elif (salvaged := _without_bad_values(item_model, entry)) is not None:
+                kept.append(Located(salvaged, shown, (key, i)))
             elif (
                 item_model is Indicator
                 and isinstance(entry, dict)
@@ -139,6 +141,29 @@ def load_list(
             ):
                 dataset.broken_indicators.add(entry["id"])
     return kept
+
+
+def _without_bad_values(item_model: type[M], entry: Any) -> M | None:
+    """A period of statistics whose only faults are some of its values (a word where a
+    number goes), with those values left out: the others are still checked in the same run
+    (sum rules, overlaps, integers), and the bad ones were reported with the whole file.
+    None for any other entry, or when the rest is not valid either."""
+    values = entry.get("values") if isinstance(entry, dict) else None
+    if not isinstance(values, dict) or "values" not in item_model.model_fields:
+        return None
+    good = {}
+    for name, value in values.items():
+        try:
+            item_model.model_validate({**entry, "values": {name: value}})
+        except ValidationError:
+            continue
+        good[name] = value
+    if len(good) == len(values):
+        return None  # the fault is elsewhere in the entry
+    try:
+        return item_model.model_validate({**entry, "values": good})
+    except ValidationError:
+        return None
 
 
 def load_single(
