@@ -193,3 +193,25 @@ def test_without_a_recorded_index_the_published_one_is_checked_against_the_asses
     (problem,) = problems
     assert problem.path.endswith("par/results/2024.yaml")
     assert "công bố ghi 85,5" in problem.message and "cho 81,6" in problem.message
+
+
+def test_a_task_whose_evidence_all_comes_after_the_deadline_is_a_warning(
+    make_repo: TreeFactory,
+) -> None:
+    """VP-01 (the base tree's task) records its evidence on 25/01/2024."""
+    sheet = """\
+year: 2024
+criteria: mau
+deadline: DEADLINE
+scores:
+  - {id: "1.1.1", self: 1, evidence: [{task: VP-01}]}
+  - {id: "1.1.2", self: 2, explanation: x}
+  - {id: "1.2"}
+"""
+    late = _problems(
+        make_repo, {"data/par/assessments/2024.yaml": sheet.replace("DEADLINE", "20/01/2024")}
+    )
+    assert [(p.code, p.level) for p in late] == [("par-evidence-date", "warning")]
+    assert "đều ghi sau hạn tự đánh giá 20/01/2024" in late[0].message
+    in_time = sheet.replace("DEADLINE", "31/01/2024")
+    assert _problems(make_repo, {"data/par/assessments/2024.yaml": in_time}) == []

@@ -40,7 +40,7 @@ def evidence_problems(
                 "Tách thành hai mục “- document: …” và “- task: …”.",
             )
         elif evidence.task is not None:
-            yield from _task_evidence(path, here, evidence.task, year, tasks)
+            yield from _task_evidence(path, here, evidence.task, (year, deadline), tasks)
         elif not evidence.document or evidence.date is None:
             what = "số, ký hiệu (document)" if not evidence.document else "ngày (date)"
             yield at(
@@ -81,8 +81,11 @@ def _evidence_date(
 
 
 def _task_evidence(
-    path: str, loc: Loc, task_id: str, year: int, tasks: dict[str, Task]
+    path: str, loc: Loc, task_id: str, when: tuple[int, date | None], tasks: dict[str, Task]
 ) -> Iterator[Problem]:
+    """A task named as evidence: it exists, and has evidence in the year by the deadline
+    (what the self-assessment report cites; later evidence is left out of it)."""
+    year, deadline = when
     task = tasks.get(task_id)
     if task is None:
         yield at(
@@ -100,6 +103,19 @@ def _task_evidence(
             "par-evidence-date",
             f"Nhiệm vụ {task_id} chưa có tài liệu kiểm chứng nào ghi trong năm {year}.",
             "Ghi “evidence:” ở cập nhật tiến độ của nhiệm vụ trong năm này, hoặc dẫn văn bản.",
+            level="warning",
+            loc=(*loc, "task"),
+        )
+    elif deadline is not None and all(day > deadline for day, _ in task_evidence(task, year)):
+        yield Problem(
+            path,
+            0,
+            0,
+            "par-evidence-date",
+            f"Tài liệu kiểm chứng của nhiệm vụ {task_id} trong năm {year} đều ghi sau hạn tự "
+            f"đánh giá {dmy(deadline)}: báo cáo tự đánh giá không dẫn được tài liệu nào.",
+            "Dẫn văn bản ban hành đến hạn gửi kết quả, hoặc ghi tài liệu kiểm chứng sớm hơn "
+            "ở cập nhật tiến độ của nhiệm vụ.",
             level="warning",
             loc=(*loc, "task"),
         )
