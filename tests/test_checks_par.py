@@ -8,6 +8,7 @@ from cchc_cli.checks import check
 from cchc_cli.errors import Problem
 from cchc_cli.read.loader import load_checked
 from tests.conftest import TreeFactory
+from tests.helpers import TASKS
 
 CRITERIA = """\
 id: mau
@@ -215,3 +216,23 @@ scores:
     assert "đều ghi sau hạn tự đánh giá 20/01/2024" in late[0].message
     in_time = sheet.replace("DEADLINE", "31/01/2024")
     assert _problems(make_repo, {"data/par/assessments/2024.yaml": in_time}) == []
+
+
+def test_a_task_s_criteria_come_from_the_set_of_its_years(make_repo: TreeFactory) -> None:
+    """Two sets: `mau` (2021-2030 in CRITERIA, here made 2021-2022) and `moi` (2023-2030, its
+    own ids). VP-01 runs in 2024: an id of `mau` only is not one of its years' set."""
+    old = CRITERIA.replace("years: 2021-2030", "years: 2021-2022")
+    new = CRITERIA.replace("id: mau", "id: moi").replace("years: 2021-2030", "years: 2023-2030")
+    new = new.replace('"1.1.1"', '"1.1.9"')
+    tasks = TASKS.replace("    updates:", "    criteria: [CODE]\n    updates:")
+    found = {}
+    for code in ("1.1.1", "1.1.9", "1.1.2"):
+        repo = make_repo(
+            {
+                "data/par/criteria/mau.yaml": old,
+                "data/par/criteria/moi.yaml": new,
+                "data/tasks/van-phong.yaml": tasks.replace("CODE", f'"{code}"'),
+            }
+        )
+        found[code] = [p.code for p in load_checked(repo / "data", check).problems]
+    assert found == {"1.1.1": ["unknown-ref"], "1.1.9": [], "1.1.2": []}

@@ -308,7 +308,16 @@ def _task_criteria(dataset: Dataset, sets: dict[str, ParCriteriaFile]) -> Iterat
     valid: dict[str, str] = {}
     for criteria in sets.values():
         valid.update(all_ids(criteria))
+    ids_of = {key: all_ids(criteria) for key, criteria in sets.items()}
     for task in dataset.tasks:
+        first, last = task.item.start.year, task.item.due.year
+        # the sets that apply to a year of the task (every set when none does: the id is
+        # then judged against all of them, as for a plan without dated sets)
+        applying = [
+            key
+            for key, criteria in sets.items()
+            if criteria.span[0] <= last and first <= criteria.span[1]
+        ] or list(sets)
         for i, code in enumerate(task.item.criteria):
             if code not in valid:
                 yield at(
@@ -318,4 +327,15 @@ def _task_criteria(dataset: Dataset, sets: dict[str, ParCriteriaFile]) -> Iterat
                     f"Không có tiêu chí PAR INDEX “{code}” (khai báo ở "
                     f"{dataset.shown('par/criteria')}/).",
                     suggest_criterion(code, valid) if valid else "Chưa có bộ tiêu chí nào.",
+                )
+            elif not any(code in ids_of[key] for key in applying):
+                names = ", ".join(f"{key} ({sets[key].years})" for key in applying)
+                yield at(
+                    task.path,
+                    (*task.loc, "criteria", i),
+                    "unknown-ref",
+                    f"Tiêu chí PAR INDEX “{code}” không có trong bộ tiêu chí áp dụng cho các năm "
+                    f"{first}–{last} của nhiệm vụ: {names}.",
+                    "Dùng mã tiêu chí của bộ áp dụng cho năm đó (bộ tiêu chí đổi thì mã có thể "
+                    "đổi theo).",
                 )
