@@ -106,7 +106,7 @@ def test_a_unit_s_to_do_view_is_one_click_away(browser: Browser, tmp_path: Path)
         evaluate={
             "rows": VISIBLE_ROWS,
             "heading": "[...document.querySelectorAll('.unit-head')]"
-            ".filter(h => h.getClientRects().length).map(h => h.innerText)",
+            ".filter(h => h.getClientRects().length).map(h => h.textContent.trim())",
         },
     )
     assert_clean(visit, page)
@@ -135,7 +135,7 @@ def test_lists_sort_by_a_click(browser: Browser, tmp_path: Path) -> None:
 
 VISIBLE_MORE = (
     "[...document.querySelectorAll('.lists .more')]"
-    ".filter(e => e.getClientRects().length).map(e => e.innerText)"
+    ".filter(e => e.getClientRects().length).map(e => e.textContent.trim())"
 )
 
 
@@ -174,7 +174,7 @@ def test_sorting_a_cut_list_sorts_the_rows_it_shows(browser: Browser, tmp_path: 
         ".filter(r => r.getClientRects().length)"
         ".map(r => [r.cells[0].dataset.v, +r.cells[2].dataset.v]);"
         " const before = rows(); box.querySelector('th:nth-child(3) button').click();"
-        " return [before, rows(), box.lastElementChild.innerText]; })()"
+        " return [before, rows(), box.lastElementChild.textContent.trim()]; })()"
     )
     visit = browser.load(page, evaluate={"sorted": sort})
     assert_clean(visit, page)
