@@ -532,3 +532,20 @@ def test_the_assessment_lists_every_sub_criterion_of_the_sample_set(
     assert result.exit_code == 0, result.output
     assert "PAR INDEX năm 2023" in result.stdout
     assert "Còn 61 mục chưa có điểm." in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("value", "reason"),
+    [
+        ("", "không được trống hay xuống dòng"),
+        ("A\nB", "không được trống hay xuống dòng"),
+        ("A\tB", "không được chứa ký tự tab"),
+        ("A\u2028B", "ký tự điều khiển"),
+    ],
+)
+def test_a_one_line_answer_is_refused_for_its_own_reason(value: str, reason: str) -> None:
+    from cchc_cli.init.scaffold import text_problem
+
+    found = text_problem(value)
+    assert found is not None and reason in found
+    assert text_problem("Sở Công Thương") is None

@@ -114,8 +114,10 @@ def text_problem(value: str) -> str | None:
 
     Line and paragraph separators (U+2028, U+2029, U+0085) break a line as a newline does.
     """
-    if not value.strip() or "\n" in value or "\t" in value:
+    if not value.strip() or "\n" in value:
         return "không được trống hay xuống dòng"
+    if "\t" in value:
+        return "không được chứa ký tự tab (dùng dấu cách)"
     index = first_control(value)
     if index is not None:
         char = value[index]
