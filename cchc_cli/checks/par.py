@@ -320,22 +320,21 @@ def _task_criteria(dataset: Dataset, sets: dict[str, ParCriteriaFile]) -> Iterat
         ] or list(sets)
         for i, code in enumerate(task.item.criteria):
             if code not in valid:
-                yield at(
-                    task.path,
-                    (*task.loc, "criteria", i),
-                    "unknown-ref",
+                message = (
                     f"Không có tiêu chí PAR INDEX “{code}” (khai báo ở "
-                    f"{dataset.shown('par/criteria')}/).",
-                    suggest_criterion(code, valid) if valid else "Chưa có bộ tiêu chí nào.",
+                    f"{dataset.shown('par/criteria')}/)."
                 )
+                hint = suggest_criterion(code, valid) if valid else "Chưa có bộ tiêu chí nào."
             elif not any(code in ids_of[key] for key in applying):
                 names = ", ".join(f"{key} ({sets[key].years})" for key in applying)
-                yield at(
-                    task.path,
-                    (*task.loc, "criteria", i),
-                    "unknown-ref",
+                message = (
                     f"Tiêu chí PAR INDEX “{code}” không có trong bộ tiêu chí áp dụng cho các năm "
-                    f"{first}–{last} của nhiệm vụ: {names}.",
-                    "Dùng mã tiêu chí của bộ áp dụng cho năm đó (bộ tiêu chí đổi thì mã có thể "
-                    "đổi theo).",
+                    f"{first}–{last} của nhiệm vụ: {names}."
                 )
+                hint = (
+                    "Dùng mã tiêu chí của bộ áp dụng cho năm đó (bộ tiêu chí đổi thì mã có thể "
+                    "đổi theo)."
+                )
+            else:
+                continue
+            yield at(task.path, (*task.loc, "criteria", i), "unknown-ref", message, hint)
