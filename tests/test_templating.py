@@ -202,3 +202,17 @@ def test_the_built_in_templates_are_not_traced(
     assert result.exit_code == 1
     assert "“templates/report.md.j2”, dòng " in result.stderr
     assert "mẫu chạy quá nhiều bước (giới hạn 50 dòng lệnh)" in result.stderr
+
+
+@pytest.mark.usefixtures("few_steps")
+def test_one_budget_for_the_whole_document_macros_included() -> None:
+    """Each call of the macro stays well under the budget; together they do not."""
+    source = (
+        "{% macro m() %}{% for i in range(30000) %}{% endfor %}{% endmacro %}"
+        "{% for j in range(30) %}{{ m() }}{% endfor %}"
+    )
+    error = refused(source)
+    assert "mẫu chạy quá nhiều bước" in str(error)
+    assert (
+        render("{% macro m() %}{% for i in range(300) %}{% endfor %}{% endmacro %}{{ m() }}") == ""
+    )

@@ -14,6 +14,7 @@ function that was there before (a coverage tool, a debugger) is put back afterwa
 from __future__ import annotations
 
 import sys
+import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -34,10 +35,17 @@ def is_untrusted_code(filename: str, trusted: str) -> bool:
     return not filename.endswith((".py", ".pyc")) and not filename.startswith(("<frozen", trusted))
 
 
+_WATCHING = threading.local()
+
+
 @contextmanager
 def watched(too_much: Callable[[str], Exception]) -> Iterator[None]:
     """Run the block with template code bounded (see the module); `too_much(what)` makes
-    the error to raise."""
+    the error to raise. Inside a block already watched on this thread (a macro's output
+    joined while the document renders) nothing changes: one budget per document."""
+    if getattr(_WATCHING, "on", False):
+        yield
+        return
     left = MAX_STEPS
     deadline = time.monotonic() + MAX_SECONDS
     next_check = max(MAX_STEPS - _CHECK_CLOCK_EVERY, 0)
@@ -64,8 +72,10 @@ def watched(too_much: Callable[[str], Exception]) -> Iterator[None]:
         return on_line if is_untrusted_code(frame.f_code.co_filename, trusted) else None
 
     before = sys.gettrace()
+    _WATCHING.on = True
     sys.settrace(on_call)
     try:
         yield
     finally:
         sys.settrace(before)
+        _WATCHING.on = False
