@@ -216,3 +216,22 @@ def test_one_budget_for_the_whole_document_macros_included() -> None:
     assert (
         render("{% macro m() %}{% for i in range(300) %}{% endfor %}{% endmacro %}{{ m() }}") == ""
     )
+
+
+def test_the_tracer_that_was_there_is_put_back() -> None:
+    """A coverage tool or a debugger traces too: after a document, rendered or refused, its
+    trace function is back in place."""
+
+    def theirs(frame: Any, event: str, arg: Any) -> None:
+        return None
+
+    before = sys.gettrace()
+    sys.settrace(theirs)
+    try:
+        assert render("{% for c in 'abc' %}{{ c }}{% endfor %}") == "abc"
+        assert sys.gettrace() is theirs
+        with pytest.raises(ZeroDivisionError):
+            render("{{ 1 / 0 }}")
+        assert sys.gettrace() is theirs
+    finally:
+        sys.settrace(before)
