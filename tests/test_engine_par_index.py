@@ -79,3 +79,35 @@ def test_status_shows_the_appraised_index(make_repo: TreeFactory) -> None:
     doc = json.loads(result.stdout)
     found = {(row["year"], row["value"]) for row in doc["indicators"] if "par" in json.dumps(row)}
     assert (2024, 81.6) in found, doc["indicators"]
+
+
+def test_without_an_appraisal_date_nothing_is_given(make_repo: TreeFactory) -> None:
+    """The index is known from the appraisal decision: without its date, no day says when."""
+    for sheet in (
+        FINAL.replace("appraisal: {document: Quyết định số 9/QĐ-UBND, date: 14/03/2025}\n", ""),
+        FINAL.replace(", date: 14/03/2025", ""),
+    ):
+        files = {
+            "data/par/assessments/2024.yaml": sheet,
+            "data/indicators/par.yaml": SCORE.replace("2024", "2023").replace("VALUE", "80"),
+        }
+        _, value = _score(make_repo, files)
+        assert value is None
+
+
+def test_cchc_par_does_not_compare_the_index_with_itself(
+    make_repo: TreeFactory, runner: CliRunner
+) -> None:
+    repo = make_repo(
+        {
+            "data/par/criteria/mau.yaml": CRITERIA,
+            "data/par/assessments/2024.yaml": FINAL,
+            "data/indicators/par.yaml": SCORE.replace("2024", "2023").replace("VALUE", "80"),
+        }
+    )
+    result = runner.invoke(app, ["--data", str(repo), "par", "--year", "2024", "-f", "json"])
+    assert result.exit_code == 0, result.output
+    assert (
+        "đã ghi ở chỉ số"
+        not in runner.invoke(app, ["--data", str(repo), "par", "--year", "2024"]).stdout
+    )

@@ -538,3 +538,23 @@ def test_a_task_behind_for_many_quarters_is_one_line(tmp_path: Path) -> None:
     ]
     assert len(rows) == 2
     assert "quý IV năm 2024" in rows[1][1]
+
+
+def test_an_overdue_period_with_updates_keeps_its_own_line(tmp_path: Path) -> None:
+    """Only what nothing was recorded for is gathered: a quarter with progress keeps its
+    result sentence and its percent."""
+    task = BEHIND_TASK + (
+        "    occurrences:\n"
+        "      - period: 2024-Q2\n"
+        "        updates:\n"
+        '          - {date: 20/06/2024, percent: 60, result: "Đã tổng hợp số liệu của 5/8 phòng"}\n'
+    )
+    files: dict[str, str | bytes] = dict(valid_files())
+    files["data/tasks/tre.yaml"] = task
+    found = load(build_tree(tmp_path, files) / "data")
+    assert not found.problems, found.problems
+    report = build(found, report_period("year", 2024), issued=None, commit=None)
+    body = " ".join(texts(report))
+    assert "Đã tổng hợp số liệu của 5/8 phòng." in body
+    assert "(10 kỳ)" in body  # the other ten overdue quarters, gathered
+    assert "Còn 11 nhiệm vụ quá hạn chưa hoàn thành:" in texts(report)

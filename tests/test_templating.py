@@ -235,3 +235,28 @@ def test_the_tracer_that_was_there_is_put_back() -> None:
         assert sys.gettrace() is theirs
     finally:
         sys.settrace(before)
+
+
+def test_squaring_in_a_loop_is_bounded() -> None:
+    source = (
+        "{% set ns = namespace(x=(10 ** 1000) ** 30) %}{% for i in range(14) %}"
+        "{% set ns.x = ns.x * ns.x %}{% endfor %}{{ ns.x > 1 }}"
+    )
+    assert "kết quả của phép nhân quá lớn" in str(refused(source))
+    assert render("{{ (2 ** 100) * (3 ** 100) > 1 }}") == "True"
+
+
+def test_a_repository_template_named_like_python_is_still_counted(
+    make_repo: TreeFactory, runner: CliRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Only the built-in folder is trusted, whatever a repository's file is called."""
+    from cchc_cli.templating import steps
+
+    monkeypatch.setattr(steps, "MAX_STEPS", 100_000)
+    loop = "{% set s = 'x' * 2000 %}{% for c in s %}{% for d in s %}{% endfor %}{% endfor %}"
+    repo = make_repo(
+        {"templates/report.md.j2": '{% include "loop.py" %}', "templates/loop.py": loop}
+    )
+    result = runner.invoke(app, ["--data", str(repo), "report", "--year", "2024", "-o", "-"])
+    assert result.exit_code == 1, result.output
+    assert "mẫu chạy quá nhiều bước (giới hạn 100.000 dòng lệnh)" in result.stderr

@@ -1,11 +1,12 @@
 """The appraised PAR INDEX as the year's ``par-index-score`` value. Pure: no I/O.
 
 Once a year's self-assessment is final (every self-assessed leaf appraised, every survey
-leaf scored: `cchc_cli.engine.par`), its index is that year's ``par-index-score``. A value
-recorded in the indicator file stays the value (the checks report one that disagrees:
-``par-index-mismatch``); a year with none takes the computed one, dated by the appraisal
-decision when the assessment names it, so every view (status, reports, the dashboard, `cchc
-par`) shows the same figure from the day it is known.
+leaf scored: `cchc_cli.engine.par`) and its appraisal decision is recorded with its date,
+its index is that year's ``par-index-score``. A value recorded in the indicator file stays
+the value (the checks report one that disagrees: ``par-index-mismatch``); a year with none
+takes the computed one, dated by the appraisal decision, so status, reports and the
+dashboard show the same figure from the day it is known. `cchc par` compares the computed
+index with a recorded one, so it leaves the computed value out (`is_computed`).
 """
 
 from __future__ import annotations
@@ -35,11 +36,14 @@ def appraised_indexes(dataset: Dataset) -> dict[int, IndicatorValue]:
     for sheet in dataset.par.assessments:
         criteria = sets.get(sheet.item.criteria)
         index = assess(criteria, sheet.item).index if criteria is not None else None
+        appraisal = sheet.item.appraisal
+        if appraisal is None or appraisal.date is None:
+            continue  # not known before the appraisal decision, whose date says when
         if index is not None and sheet.item.year not in found:
             found[sheet.item.year] = IndicatorValue(
                 year=sheet.item.year,
                 value=round(index, 2),
-                source=sheet.item.appraisal,
+                source=appraisal,
                 note=NOTE,
             )
     return found
@@ -64,3 +68,8 @@ def with_appraised_index(dataset: Dataset) -> Dataset:
             values = [*indicator.values, *added]
             indicators[i] = replace(located, item=indicator.model_copy(update={"values": values}))
     return replace(dataset, indicators=indicators)
+
+
+def is_computed(value: IndicatorValue | None) -> bool:
+    """Whether `value` is one this module added, not one recorded in a file."""
+    return value is not None and value.note == NOTE

@@ -25,6 +25,7 @@ from cchc_cli.engine.par import (
     rank_gap,
     target_rank,
 )
+from cchc_cli.engine.par_index import is_computed
 from cchc_cli.engine.sipas import SipasYear, sipas_indicator, sipas_year
 from cchc_cli.errors import CchcError, UsageError
 from cchc_cli.models.indicators import Indicator, IndicatorValue
@@ -103,6 +104,8 @@ def build(dataset: Dataset, year: int | None) -> ParView:
     results = next((r for r in dataset.par.results if r.item.year == year), None)
     target = target_rank(rank_indicator, year)
     recorded_score = value_for(score_indicator, year) if score_indicator else None
+    if is_computed(recorded_score):
+        recorded_score = None  # the assessment's own index: nothing recorded to compare
     recorded_rank = value_for(rank_indicator, year) if rank_indicator else None
     if not (sheet or results or recorded_score or recorded_rank or sipas):
         wanted = {SCORE_INDICATOR, RANK_INDICATOR} | ({found.id} if found else set())

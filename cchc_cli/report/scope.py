@@ -8,7 +8,8 @@ itself).
 Shown: the covered occurrences as the report lists them. A recurring task behind for several
 periods is one line, not one per period (a quarterly task never recorded would otherwise fill
 the body and the appendix with the same title, quarter after quarter): its overdue
-occurrences form a run, shown once at the first of them (`runs`). Counts and rates still
+occurrences with nothing recorded form a run, shown once at the first of them (`runs`);
+one with updates keeps its own line, its results and its percent. Counts and rates still
 count every occurrence.
 """
 
@@ -96,13 +97,15 @@ def make_scope(dataset: Dataset, plan: Plan, period: ReportPeriod, settings: Per
 
 
 def overdue_runs(items: Iterable[Status]) -> tuple[list[Status], dict[int, tuple[Status, ...]]]:
-    """`items` with each task's overdue occurrences shown once, when there are two or more:
-    at the earliest deadline of them; and the runs, by the id of the occurrence that shows
-    each. Everything else stays as it is, in its order."""
+    """`items` with each task's overdue occurrences that have no update shown once, when
+    there are two or more: at the earliest deadline of them; and the runs, by the id of the
+    occurrence that shows each. Everything else stays as it is, in its order."""
     items = list(items)
     behind: dict[str, list[Status]] = {}
     for item in items:
-        if item.state is State.OVERDUE:
+        # only what nothing was recorded for: an occurrence with updates keeps its own line,
+        # its results and its percent
+        if item.state is State.OVERDUE and not item.occurrence.updates:
             behind.setdefault(item.task.id, []).append(item)
     runs: dict[int, tuple[Status, ...]] = {}
     hidden: set[int] = set()

@@ -113,6 +113,19 @@ def _bounded_class() -> Any:
     return _CLASSES["env"]
 
 
+def _too_big_an_int(operator: str, left: Any, right: Any) -> str | None:
+    """Why an integer ``*`` or ``**`` is refused: its result would pass `MAX_POWER_BITS`
+    (squaring in a loop, or a power of a power, is one long C call the step budget cannot
+    stop). None when it may be computed."""
+    if not (isinstance(left, int) and isinstance(right, int)):
+        return None
+    if operator == "*" and left.bit_length() + right.bit_length() > MAX_POWER_BITS:
+        return f"kết quả của phép nhân quá lớn (giới hạn {MAX_POWER_BITS} bit)"
+    if operator == "**" and right > 0 and left.bit_length() * right > MAX_POWER_BITS:
+        return f"kết quả của phép lũy thừa quá lớn (giới hạn {MAX_POWER_BITS} bit)"
+    return None
+
+
 def _make_bounded_class() -> Any:
     from jinja2.sandbox import ImmutableSandboxedEnvironment
     from jinja2.utils import Namespace
@@ -172,13 +185,6 @@ def _make_bounded_class() -> Any:
                 and abs(left) > 1
             ):
                 raise error(f"số mũ {right} quá lớn (giới hạn {MAX_POWER})")
-            if (
-                isinstance(left, int)
-                and isinstance(right, int)
-                and right > 0
-                and left.bit_length() * right > MAX_POWER_BITS
-            ):
-                raise error(f"kết quả của phép lũy thừa quá lớn (giới hạn {MAX_POWER_BITS} bit)")
         elif operator == "%" and isinstance(left, str):
             check_percent_format(left)
         elif (
@@ -188,6 +194,8 @@ def _make_bounded_class() -> Any:
             and len(left) + len(right) > MAX_TEXT
         ):
             raise too_long("chuỗi ghép")
+        if (why := _too_big_an_int(operator, left, right)) is not None:
+            raise error(why)
 
     def too_much_output() -> Exception:
         return error(f"mẫu in ra quá nhiều (giới hạn {MAX_OUTPUT:,} ký tự)".replace(",", "."))

@@ -28,11 +28,15 @@ MAX_SECONDS = 20.0
 _CHECK_CLOCK_EVERY = 100_000
 
 
-def is_untrusted_code(filename: str, trusted: str) -> bool:
-    """Whether code compiled from `filename` is a template's (Jinja compiles a template with
-    its file's path, or ``<template>`` for one made from a string), not Python's, and not
-    one of the built-in templates in the folder `trusted`."""
-    return not filename.endswith((".py", ".pyc")) and not filename.startswith(("<frozen", trusted))
+def is_untrusted_code(frame: FrameType, trusted: str) -> bool:
+    """Whether `frame` runs a template's code (Jinja executes a compiled template in a
+    namespace of its own: ``environment`` and ``__file__``, no ``__name__`` as every Python
+    module has, whatever the template's file is called) that is not one of the built-in
+    templates in the folder `trusted`."""
+    names = frame.f_globals
+    if "__name__" in names or "environment" not in names:
+        return False
+    return not frame.f_code.co_filename.startswith(trusted)
 
 
 _WATCHING = threading.local()
@@ -69,7 +73,7 @@ def watched(too_much: Callable[[str], Exception]) -> Iterator[None]:
     trusted = str(builtin_dir())
 
     def on_call(frame: FrameType, event: str, arg: Any) -> Any:
-        return on_line if is_untrusted_code(frame.f_code.co_filename, trusted) else None
+        return on_line if is_untrusted_code(frame, trusted) else None
 
     before = sys.gettrace()
     _WATCHING.on = True
