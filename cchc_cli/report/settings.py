@@ -14,13 +14,15 @@ import re
 import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any, cast
+from typing import Any, TypeVar, cast
 
 from pydantic import ValidationError
 
 from cchc_cli.errors import UsageError
 from cchc_cli.models.plan import Plan, Signer
 from cchc_cli.models.reports import PeriodCode, PeriodicReport, SelfAssessmentReport
+
+Settings = TypeVar("Settings", PeriodicReport, SelfAssessmentReport)
 
 FIELD = "set"  # the one-run overrides (the CLI words this field as its option)
 # The settings one run may change; a list setting takes items separated by ";".
@@ -116,12 +118,7 @@ def periodic(
     period = settings.periods.get(cast(PeriodCode, code))
     if period is not None:
         raw.update(period.model_dump(exclude_none=True))
-    for key, value in overrides.items():
-        _apply(raw, key, value, plan)
-    try:
-        resolved = PeriodicReport.model_validate(raw)
-    except ValidationError as exc:
-        raise _override_error(exc, overrides) from None
+    resolved = _resolved(PeriodicReport, raw, overrides, plan)
     return Periodic(
         report_to=resolved.report_to or plan.report_to,
         requested_by=resolved.requested_by,
@@ -138,18 +135,26 @@ def self_assessment(
     """The settings of the self-assessment report, after the one-run `overrides`."""
     settings = settings or SelfAssessmentReport()
     raw: dict[str, Any] = settings.model_dump(exclude_none=True)
-    for key, value in overrides.items():
-        _apply(raw, key, value, plan)
-    try:
-        resolved = SelfAssessmentReport.model_validate(raw)
-    except ValidationError as exc:
-        raise _override_error(exc, overrides) from None
+    resolved = _resolved(SelfAssessmentReport, raw, overrides, plan)
     return SelfAssessment(
         report_to=resolved.report_to or plan.report_to,
         requested_by=resolved.requested_by,
         recipients=tuple(resolved.recipients or plan.recipients),
         signer=resolved.signer or plan.signer,
     )
+
+
+def _resolved(
+    model: type[Settings], raw: dict[str, Any], overrides: Mapping[str, str], plan: Plan
+) -> Settings:
+    """`raw` settings with the one-run `overrides` applied, read by `model`; a
+    `UsageError` naming the override the model refuses."""
+    for key, value in overrides.items():
+        _apply(raw, key, value, plan)
+    try:
+        return model.model_validate(raw)
+    except ValidationError as exc:
+        raise _override_error(exc, overrides) from None
 
 
 def _apply(raw: dict[str, Any], key: str, value: str, plan: Plan) -> None:
