@@ -17,7 +17,7 @@ import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from hypothesis import HealthCheck, given, seed, settings
 from hypothesis import strategies as st
@@ -28,6 +28,11 @@ sys.path.insert(0, str(REPO))
 from tests import test_read_cache  # noqa: E402 - the properties of the suite
 from tests import test_read_properties as test_fuzz  # noqa: E402
 from tests.helpers import build_tree, valid_files  # noqa: E402
+
+
+def inner(test: Callable[..., None]) -> Callable[..., None]:
+    """The body of a Hypothesis test, to be called with drawn values."""
+    return cast(Callable[..., None], cast(Any, test).hypothesis.inner_test)
 
 
 def main() -> None:
@@ -49,10 +54,10 @@ def main() -> None:
 
         return run
 
-    read_yaml = test_fuzz.test_read_yaml_gives_only_problems.hypothesis.inner_test
-    like_pyyaml = test_fuzz.test_clean_text_reads_like_pyyaml.hypothesis.inner_test
-    load_checked = test_fuzz.test_load_checked_gives_only_problems.hypothesis.inner_test
-    cached = test_read_cache.test_cached_and_uncached_runs_agree.hypothesis.inner_test
+    read_yaml = inner(test_fuzz.test_read_yaml_gives_only_problems)
+    like_pyyaml = inner(test_fuzz.test_clean_text_reads_like_pyyaml)
+    load_checked = inner(test_fuzz.test_load_checked_gives_only_problems)
+    cached = inner(test_read_cache.test_cached_and_uncached_runs_agree)
     where = st.sampled_from(["data/tasks/x.yaml", "data/plan.yaml", "data/units.yaml"])
     rounds = settings(
         max_examples=200,

@@ -35,10 +35,24 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from run import CCHC, REPO, machine, median_time, process_time, run
+from generate import REPO
+from measure import CCHC, machine, run, timed
+from measure import in_process as timed_in_process
+
+
+def median_time(fn: Callable[[], object], repeat: int) -> float:
+    """Median wall time of `fn` in this process, after one warm-up call."""
+    return timed_in_process(fn, repeat).wall
+
+
+def process_time(cmd: list[str], repeat: int) -> float:
+    """Median wall time of `cmd` in a fresh process, after one checked warm-up run."""
+    return timed(cmd, repeat, {0}).wall
+
 
 GROUPS = 12
 MONTHLY_GROUPS = 10
@@ -263,7 +277,7 @@ def main() -> None:
             tree_call = in_process(root)
             tree_call()
             base_time, tree_time = interleaved(
-                lambda: once(base_call), lambda call=tree_call: once(call), inner, min
+                lambda: once(base_call), partial(once, tree_call), inner, min
             )
             rows.append(
                 (
@@ -303,11 +317,11 @@ def main() -> None:
                 f"| {years} | {values:,} | {_ms(fresh_t)} | {_ms(inside_t)} | {_ms(above)} | "
                 f"{above / values * 1e6:.1f} µs | {_ms(checks_t)} | {_ms(window)} | {_ms(status)} |"
             )
-        values = [r[0] * 640.0 for r in rows]
+        n_values = [r[0] * 640.0 for r in rows]
         print(
             f"\nScaling exponents over {sizes[0]}–{sizes[-1]} years (1.0 is linear): validate "
-            f"in-process above the base {slope(values, [max(r[3], 1e-6) for r in rows]):.2f}, "
-            f"statistics checks {slope(values, [r[4] for r in rows]):.2f}"
+            f"in-process above the base {slope(n_values, [max(r[3], 1e-6) for r in rows]):.2f}, "
+            f"statistics checks {slope(n_values, [r[4] for r in rows]):.2f}"
         )
         print(
             "\nThe annual report of the last year with data (in-process: `build` + `render` "

@@ -19,6 +19,7 @@ import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from functools import partial
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -66,12 +67,13 @@ def data_files(root: Path) -> dict[str, list[Path]]:
 def floor(root: Path) -> None:
     """Read, parse with libyaml and validate every file: no locations, no cross-checks."""
     import yaml
+    from pydantic import BaseModel
 
     from cchc_cli.models.indicators import IndicatorsFile
     from cchc_cli.models.plan import AreasFile, Plan, UnitsFile
     from cchc_cli.models.tasks import TasksFile
 
-    models = {
+    models: dict[str, type[BaseModel]] = {
         "plan": Plan,
         "areas": AreasFile,
         "units": UnitsFile,
@@ -147,8 +149,8 @@ def base_rows(roots: dict[int, Path], sizes: list[int], repeat: int, slow: int) 
         print(f"timing {n:,} tasks …", file=sys.stderr)
         base = [CCHC, "--data", str(root), "--no-cache"]
         if n <= 10_000:
-            floor_row.times[n] = in_process(lambda root=root: floor(root), r)
-            floor_nogc.times[n] = in_process(lambda root=root: floor_gc_paused(root), r)
+            floor_row.times[n] = in_process(partial(floor, root), r)
+            floor_nogc.times[n] = in_process(partial(floor_gc_paused, root), r)
             inproc.times[n] = in_process(validate_in_process(root), r)
         cmds = [[*base, "validate"], [*base, "status", *AS_OF]]
         if n <= 10_000:
