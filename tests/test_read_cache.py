@@ -40,6 +40,10 @@ def outcome(dataset: Dataset) -> tuple[Any, ...]:
         dataset.indicators,
         dataset.tasks,
         dataset.rejected_tasks,
+        dataset.broken_indicators,
+        dataset.par,
+        dataset.metrics,
+        dataset.statistics,
         sorted(dataset.files),
     )
 
@@ -70,7 +74,12 @@ def parses(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
 
 @FUZZ
-@given(raw=raw_bytes, where=st.sampled_from(["data/tasks/x.yaml", "data/plan.yaml"]))
+@given(
+    raw=raw_bytes,
+    where=st.sampled_from(
+        ["data/tasks/x.yaml", "data/plan.yaml", "data/par/assessments/x.yaml", "data/metrics.yaml"]
+    ),
+)
 @example(raw=b'tasks:\n  - {"\\0date": "2024-01-31"}\n', where="data/tasks/x.yaml")
 @example(
     raw=b"tasks:\n  - id: VP-02\n    start: 2024-01-31 10:00:00+07:00\n", where="data/tasks/x.yaml"
@@ -103,6 +112,21 @@ def test_a_warm_run_parses_only_the_changed_file(make_repo: TreeFactory, parses:
     changed = cached_run(repo)
     assert parses == ["data/tasks/van-phong.yaml"]
     assert sorted(p.code for p in changed.problems) == ["date-order", "outside-period"]
+
+
+def test_a_warm_run_parses_no_file_of_the_shipped_data(tmp_path: Path, parses: list[str]) -> None:
+    """Every kind of data file is kept: the plan's, the tasks', the indicators', the PAR
+    INDEX files and the period statistics."""
+    shipped = Path(__file__).parents[1] / "data"
+    if not (shipped / "plan.yaml").is_file():
+        pytest.skip(f"{shipped} not found")
+    repo = tmp_path / "repo"
+    shutil.copytree(shipped, repo / "data")
+    first = outcome(cached_run(repo))
+    assert any(shown.startswith("data/par/") for shown in parses)
+    parses.clear()
+    assert outcome(cached_run(repo)) == first
+    assert parses == []
 
 
 def test_an_old_entry_is_forgotten_once_its_file_changed(make_repo: TreeFactory) -> None:

@@ -100,7 +100,7 @@ def _load(data_dir: Path, limits: Limits, cache: ParseCache | None) -> Dataset:
     dataset.problems += problems
     for file in task_files:
         dataset.tasks += load_list(dataset, file, TasksFile, "tasks", Task, cache=cache)
-    load_par(dataset)
+    load_par(dataset, cache)
     load_statistics(dataset, cache)
     known = {PLAN_FILE, AREAS_FILE, UNITS_FILE, REPORTS_FILE, METRICS_FILE}
     entries, problems = top_level_files(data_dir, dataset.display)

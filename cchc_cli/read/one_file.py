@@ -56,7 +56,7 @@ def validate(
         return None
 
 
-def _read_model(
+def read_model(
     dataset: Dataset, file: Path, shown: str, model: type[M], cache: ParseCache | None
 ) -> tuple[Any, M | None, list[Problem]]:
     """``(data, model, problems of reading)`` of one file; every problem is added to the
@@ -96,7 +96,9 @@ def _entry(whole: BaseModel | None, data: Any, problems: list[Problem]) -> Entry
     """What the cache keeps of a file: its model's JSON when the schema accepted it."""
     if whole is not None:
         try:
-            return Entry(problems, dump=whole.model_dump_json(exclude_unset=True).encode())
+            return Entry(
+                problems, dump=whole.model_dump_json(exclude_unset=True, by_alias=True).encode()
+            )
         except ValueError:  # pydantic cannot write it as JSON: keep the data
             pass
     return Entry(problems, data=data)
@@ -114,7 +116,7 @@ def load_list(
     """The valid items of a list file (``tasks:`` or ``indicators:``)."""
     shown = dataset.display(file)
     dataset.files[shown] = file
-    data, whole, problems = _read_model(dataset, file, shown, model, cache)
+    data, whole, problems = read_model(dataset, file, shown, model, cache)
     if data is None:
         if not problems:
             dataset.problems.append(empty(shown, key))
@@ -191,7 +193,7 @@ def load_single(
         dataset.problems.append(unreadable(shown, exc, path=file))
         return None
     dataset.files[shown] = file
-    data, whole, problems = _read_model(dataset, file, shown, model, cache)
+    data, whole, problems = read_model(dataset, file, shown, model, cache)
     if data is None and not problems:
         dataset.problems.append(empty(shown, None, required=required))
     return whole

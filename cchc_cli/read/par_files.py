@@ -4,9 +4,9 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
 from cchc_cli.dataset import (
     PAR_ASSESSMENTS_DIR,
@@ -19,22 +19,27 @@ from cchc_cli.dataset import (
 )
 from cchc_cli.errors import Problem
 from cchc_cli.models.par import ParAssessmentFile, ParCriteriaFile, ParResultsFile, ParScore
+from cchc_cli.read.cache import ParseCache
 from cchc_cli.read.discover import YAML_SUFFIXES, top_level_files, yaml_files
-from cchc_cli.read.one_file import empty, read_yaml, validate
+from cchc_cli.read.one_file import empty, read_model
+
+M = TypeVar("M", bound=BaseModel)
 
 
-def _read_document(dataset: Dataset, file: Path) -> tuple[Any, str, str]:
-    """``(data, text, shown)`` of a one-document file; data is None when it cannot be used."""
+def _read(
+    dataset: Dataset, file: Path, model: type[M], cache: ParseCache | None
+) -> tuple[Any, M | None]:
+    """``(data, model)`` of a one-document file, through the parse cache; data is None
+    when the file cannot be used, the model None when the schema refused the data."""
     shown = dataset.display(file)
     dataset.files[shown] = file
-    data, text, problems = read_yaml(file, shown, dataset.limits)
-    dataset.problems.extend(problems)
+    data, whole, problems = read_model(dataset, file, shown, model, cache)
     if data is None and not problems:
         dataset.problems.append(empty(shown, None))
-    return data, text, shown
+    return data, whole
 
 
-def load_par(dataset: Dataset) -> None:
+def load_par(dataset: Dataset, cache: ParseCache | None = None) -> None:
     """The PAR INDEX files: criteria sets, yearly assessments, published results.
 
     An assessment whose score entries are partly invalid keeps the valid ones (and the
@@ -42,35 +47,22 @@ def load_par(dataset: Dataset) -> None:
     """
     base, par = dataset.data_dir / PAR_DIR, dataset.par
     for file in _par_files(dataset, base / PAR_CRITERIA_DIR):
-        data, text, shown = _read_document(dataset, file)
-        if data is None:
-            continue
-        criteria = validate(
-            ParCriteriaFile, data, shown, text, dataset.problems, limits=dataset.limits
-        )
+        data, criteria = _read(dataset, file, ParCriteriaFile, cache)
         if criteria is not None:
-            par.criteria.append(Located(criteria, shown, ()))
+            par.criteria.append(Located(criteria, dataset.display(file), ()))
         elif isinstance(data, dict) and isinstance(data.get("id"), str):
             par.broken_criteria.add(data["id"])
     for file in _par_files(dataset, base / PAR_ASSESSMENTS_DIR):
-        data, text, shown = _read_document(dataset, file)
-        if data is None:
-            continue
-        whole = validate(
-            ParAssessmentFile, data, shown, text, dataset.problems, limits=dataset.limits
-        )
+        data, whole = _read(dataset, file, ParAssessmentFile, cache)
+        shown = dataset.display(file)
         if whole is not None:
             par.assessments.append(AssessmentSheet(whole, shown, tuple(range(len(whole.scores)))))
-        elif (sheet := _salvage_assessment(data, shown)) is not None:
+        elif data is not None and (sheet := _salvage_assessment(data, shown)) is not None:
             par.assessments.append(sheet)
     for file in _par_files(dataset, base / PAR_RESULTS_DIR):
-        data, text, shown = _read_document(dataset, file)
-        if data is not None:
-            found = validate(
-                ParResultsFile, data, shown, text, dataset.problems, limits=dataset.limits
-            )
-            if found is not None:
-                par.results.append(Located(found, shown, ()))
+        _, found = _read(dataset, file, ParResultsFile, cache)
+        if found is not None:
+            par.results.append(Located(found, dataset.display(file), ()))
     if base.is_dir():
         entries, problems = top_level_files(base, dataset.display)
         dataset.problems += problems
