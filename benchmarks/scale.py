@@ -128,7 +128,10 @@ def startup(repeat: int) -> list[Goal]:
     five = [PY, "-c", "import typer, rich, pydantic, yaml, jinja2"]
     needed = [PY, "-c", f"import typer, rich, pydantic, yaml, jinja2, {_NEEDED}"]
     status = [CCHC, "--data", str(shipped), "status", *AS_OF]
-    bare, real, loaded, floor = compare([five, status, [PY, "-c", imports], needed], repeat, {0, 1})
+    smallest = [PY, str(REPO / "benchmarks" / "smallest_status.py"), *AS_OF]
+    bare, real, loaded, floor, least = compare(
+        [five, status, [PY, "-c", imports], needed, smallest], repeat, {0, 1}
+    )
     typer_, version = compare([[PY, "-c", "import typer"], [CCHC, "--version"]], repeat, {0})
     top = sorted({m.split(".")[0] for m in deps})
     beyond = [m for m in top if m not in {"typer", "rich", "pydantic", "yaml"}]
@@ -142,6 +145,11 @@ def startup(repeat: int) -> list[Goal]:
     print(
         f"- the five imports plus the parts of those libraries that any `cchc status` needs "
         f"before cchc does anything ({_NEEDED}): {floor.show()} = {floor / bare:.2f}× the five"
+    )
+    print(
+        "- the smallest program shaped like `cchc status` (benchmarks/smallest_status.py: one "
+        "Typer option, one pydantic model of three fields, a one-row rich table): "
+        f"{least.show()} = {least / bare:.2f}× the five; `cchc status` = {real / least:.2f}× it"
     )
     return [
         Goal(
