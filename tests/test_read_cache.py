@@ -11,11 +11,13 @@ from typing import Any
 import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
+from pydantic import ValidationError
 from typer.testing import CliRunner
 
 from cchc_cli.checks import check
 from cchc_cli.cli.app import app
 from cchc_cli.dataset import Dataset
+from cchc_cli.models.plan import Plan
 from cchc_cli.read import yaml_reader
 from cchc_cli.read.cache import CACHE_DIR, ParseCache
 from cchc_cli.read.loader import load_checked
@@ -215,6 +217,26 @@ def test_a_model_dump_the_model_refuses_is_ignored(
     parses.clear()
     assert outcome(cached_run(repo)) == first
     assert len(parses) == 5
+
+
+def test_a_model_that_cannot_read_its_own_dump_keeps_the_parsed_data(
+    make_repo: TreeFactory, parses: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A model whose JSON does not read back (as the self-assessment's `self:` once did):
+    the file is parsed once more, then its parsed data is kept, not the same dump again."""
+    repo = make_repo()
+    first = outcome(cached_run(repo))  # every dump written while the plan still reads back
+
+    def refuse(*_: Any, **__: Any) -> Any:
+        raise ValidationError.from_exception_data("Plan", [])
+
+    monkeypatch.setattr(Plan, "model_validate_json", refuse)
+    parses.clear()
+    assert outcome(cached_run(repo)) == first
+    assert parses == ["data/plan.yaml"]
+    parses.clear()
+    assert outcome(cached_run(repo)) == first
+    assert parses == []
 
 
 @pytest.mark.parametrize(

@@ -16,7 +16,8 @@ An entry is plain JSON, never pickle (parsed data keeps its dates as
 from elsewhere can at worst hide or invent problems, never run code, and the CI files of
 `cchc init` run with ``--no-cache``. An entry that cannot be read, whose key does not
 match, whose problems are not problems, or whose dump the model refuses is ignored (a
-miss) and rewritten; parsed data that JSON would not give back exactly is not kept.
+miss) and rewritten, as the parsed data when the model refuses the very dump it writes;
+parsed data that JSON would not give back exactly is not kept.
 Writing is best effort: a read-only folder just means no cache. The folder holds a
 ``.gitignore`` of its own, so git ignores it even in a repository that `cchc init` did not
 make.

@@ -71,11 +71,12 @@ def read_model(
         dataset.problems.extend(problems)
         return None, None, problems
     found = None if cache is None else cache.get(shown, text, dataset.limits)
+    refused = None
     if found is not None and found.dump is not None:
         try:
             kept = model.model_validate_json(found.dump)
         except ValidationError:
-            found = None  # not a dump of this model: read the file itself
+            refused, found = found.dump, None  # not a dump of this model: read the file itself
         else:
             dataset.problems.extend(found.problems)
             return kept, kept, found.problems
@@ -88,7 +89,12 @@ def read_model(
         return None, None, problems
     whole = validate(model, data, shown, text, dataset.problems, limits=dataset.limits)
     if cache is not None and found is None:
-        cache.put(shown, text, dataset.limits, _entry(whole, data, problems))
+        entry = _entry(whole, data, problems)
+        if entry.dump is not None and entry.dump == refused:
+            # The model cannot read its own dump back: keep the parsed data instead, or the
+            # file would be parsed again on every run.
+            entry = Entry(problems, data=data)
+        cache.put(shown, text, dataset.limits, entry)
     return data, whole, problems
 
 
