@@ -106,6 +106,18 @@ def test_problems_of_every_file_in_one_run(make_repo: TreeFactory, runner: CliRu
     assert paths == sorted(paths)
 
 
+def test_a_problem_in_one_file_hides_no_error_at_the_same_place_in_another(
+    make_repo: TreeFactory, runner: CliRunner
+) -> None:
+    """An empty file's warning is at 1:1; so is the schema error of a file without
+    `tasks:`. Each file's problems are its own: the error is reported and fails the run."""
+    repo = make_repo({"data/tasks/a.yaml": "", "data/tasks/b.yaml": "title: Không có danh sách\n"})
+    result = runner.invoke(app, ["--data", str(repo), "validate"])
+    assert result.exit_code == 1
+    assert "data/tasks/a.yaml:1:1: cảnh báo [empty-file]" in result.stdout
+    assert "data/tasks/b.yaml:1:1: lỗi" in result.stdout
+
+
 def test_warnings_pass_unless_strict(make_repo: TreeFactory, runner: CliRunner) -> None:
     repo = make_repo({"data/tasks/empty.yaml": ""})
     loose = runner.invoke(app, ["--data", str(repo), "validate"])

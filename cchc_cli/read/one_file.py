@@ -50,7 +50,7 @@ def validate(
         return model.model_validate(data)
     except ValidationError as exc:
         tree = yaml_reader.compose(text, limits)
-        known = {(p.line, p.col) for p in problems}
+        known = {(p.line, p.col) for p in problems if p.path == shown}  # this file's own
         found = validation_problems(exc, model, shown, tree)
         problems.extend(p for p in found if (p.line, p.col) not in known)
         return None
