@@ -118,6 +118,22 @@ def test_a_problem_in_one_file_hides_no_error_at_the_same_place_in_another(
     assert "data/tasks/b.yaml:1:1: lỗi" in result.stdout
 
 
+def test_a_warning_hides_no_error_at_the_same_place(
+    make_repo: TreeFactory, runner: CliRunner
+) -> None:
+    """A letter typical of text copied from a PDF (ƣ) is a warning at the start of its key;
+    that the key is unknown to the plan is an error at the same place, and fails the run."""
+    repo = make_repo()
+    plan = repo / "data" / "plan.yaml"
+    with plan.open("a", encoding="utf-8") as out:
+        out.write("ghi chú ƣ: thêm\n")
+    line = plan.read_text(encoding="utf-8").count("\n")
+    result = runner.invoke(app, ["--data", str(repo), "validate"])
+    assert result.exit_code == 1
+    assert f"data/plan.yaml:{line}:1: cảnh báo [pdf-artifact]" in result.stdout
+    assert f"data/plan.yaml:{line}:1: lỗi" in result.stdout
+
+
 def test_warnings_pass_unless_strict(make_repo: TreeFactory, runner: CliRunner) -> None:
     repo = make_repo({"data/tasks/empty.yaml": ""})
     loose = runner.invoke(app, ["--data", str(repo), "validate"])

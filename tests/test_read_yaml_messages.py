@@ -18,6 +18,9 @@ from cchc_cli.read import yaml_reader as yamlsafe
         ("a: [1, 2\nb: 3\n", 2, 2, "Danh sách “[…]” chưa đóng"),
         ('a: "C:\\dữ liệu"\n', 1, 7, "dấu “\\”"),
         ("a: b\x01c\n", 1, 5, "ký tự điều khiển"),
+        # libyaml counts bytes; Vietnamese letters take two or three of them in UTF-8.
+        ("a: 1\nb: ááá\x00z\n", 2, 7, "ký tự điều khiển"),
+        ("tiêu đề: ừ\nb: Hằng\x07năm\n", 2, 8, "ký tự điều khiển"),
     ],
 )
 def test_syntax_errors_are_vietnamese_and_located(

@@ -50,7 +50,9 @@ def validate(
         return model.model_validate(data)
     except ValidationError as exc:
         tree = yaml_reader.compose(text, limits)
-        known = {(p.line, p.col) for p in problems if p.path == shown}  # this file's own
+        # One error per place: a value the reader refused is not refused again by the
+        # schema. A warning hides nothing, nor does another file's problem.
+        known = {(p.line, p.col) for p in problems if p.path == shown and p.is_error}
         found = validation_problems(exc, model, shown, tree)
         problems.extend(p for p in found if (p.line, p.col) not in known)
         return None

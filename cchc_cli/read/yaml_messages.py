@@ -125,7 +125,9 @@ def syntax_problem(path: str, exc: yaml.YAMLError, text: str = "") -> Problem:
     """A libyaml error as a located Vietnamese problem."""
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
     if isinstance(exc, yaml.reader.ReaderError):
-        position = max(0, min(exc.position, len(text)))
+        # libyaml gives the offset in the UTF-8 bytes it read, not in characters.
+        read = text.encode("utf-8", "surrogatepass")[: max(0, exc.position)]
+        position = len(read.decode("utf-8", "ignore"))
         line = text.count("\n", 0, position) + 1
         col = position - (text.rfind("\n", 0, position) + 1) + 1
         return Problem(
