@@ -125,14 +125,17 @@ CODES: dict[str, CodeInfo] = {
         "percent: 050",
     ),
     "invalid-value": CodeInfo(
-        "Giá trị không nằm trong các giá trị cho phép, hoặc sai định dạng mã.",
+        "Giá trị không nằm trong các giá trị cho phép, hoặc sai định dạng mã; chỉ tiêu so sánh "
+        "ngược chiều với chỉ số (cảnh báo).",
         "Dùng một trong các giá trị được liệt kê; mã viết chữ thường không dấu và “-”.",
     ),
     "empty-value": CodeInfo(
         "Trường hoặc danh sách để trống, hoặc chỉ có dấu cách hay ký tự vô hình.", "Điền nội dung."
     ),
     "out-of-range": CodeInfo(
-        "Số nằm ngoài giới hạn (ví dụ tiến độ trên 100).", "Sửa số trong giới hạn được nêu."
+        "Số nằm ngoài giới hạn (ví dụ tiến độ trên 100, thứ hạng lớn hơn số đơn vị được xếp "
+        "hạng; tỷ lệ % ngoài 0-100: cảnh báo).",
+        "Sửa số trong giới hạn được nêu.",
     ),
     # cross-file checks
     "duplicate-id": CodeInfo(
@@ -154,8 +157,9 @@ CODES: dict[str, CodeInfo] = {
         "periodic:\n  own_task: VP-01    # nhiệm vụ một lần",
     ),
     "date-order": CodeInfo(
-        "Ngày sai thứ tự: hạn hay ngày hoàn thành trước ngày bắt đầu (của nhiệm vụ hoặc của kỳ), "
-        "cập nhật sau ngày hoàn thành.",
+        "Ngày sai thứ tự: hạn hay ngày hoàn thành trước ngày bắt đầu (của nhiệm vụ hoặc của "
+        "kỳ), cập nhật sau ngày hoàn thành (hoặc trước ngày bắt đầu: cảnh báo), kết quả chỉ số "
+        "công bố trước năm của nó.",
         "Kiểm tra ngày (viết dd/mm/yyyy, không phải mm/dd/yyyy).",
     ),
     "outside-period": CodeInfo(

@@ -379,3 +379,108 @@ def test_an_indicator_the_schema_refused_is_reported_once_not_as_unknown(
     assert [(p.path.rsplit("/", 1)[-1], p.code) for p in problems] == [
         ("sipas.yaml", "out-of-range")
     ]
+
+
+# --- dates and figures that pass the schema but cannot be right -----------------------------
+
+LATE_START = """\
+tasks:
+  - id: R-01
+    title: Báo cáo định kỳ
+    area: chi-dao
+    lead: van-phong
+    start: 01/06/2024
+    due: 31/12/2025
+    recurrence: yearly
+    occurrences:
+      - {occurrence}
+"""
+
+
+@pytest.mark.parametrize("key", ["due", "completed"])
+def test_an_occurrence_due_or_done_before_the_task_starts_is_an_error(
+    make_repo: TreeFactory, runner: CliRunner, key: str
+) -> None:
+    """In its period, but before the task itself starts (01/06/2024)."""
+    task = LATE_START.format(occurrence=f"{{period: 2024, {key}: 01/03/2024}}")
+    repo = make_repo({"data/tasks/r.yaml": task})
+    assert _found(repo, runner) == [(10, "error", "date-order")]
+    ok = LATE_START.format(occurrence=f"{{period: 2024, {key}: 01/07/2024}}")
+    assert _found(make_repo({"data/tasks/r.yaml": ok}), runner) == []
+
+
+def test_an_update_before_the_task_starts_is_a_warning(
+    make_repo: TreeFactory, runner: CliRunner
+) -> None:
+    from tests.helpers import TASKS
+
+    early = TASKS.replace("{date: 10/01/2024, percent: 50}", "{date: 10/12/2023, percent: 50}")
+    repo = make_repo({"data/tasks/van-phong.yaml": early})
+    assert _found(repo, runner) == [(11, "warning", "date-order")]
+
+
+def _indicator(value: str, unit: str = '"%"', direction: str = "higher", op: str = ">") -> str:
+    return f"""\
+indicators:
+  - id: chi-so
+    name: Chỉ số thử
+    unit: {unit}
+    direction: {direction}
+    targets: [{{years: 2021-2030, op: "{op}", value: 5}}]
+    values:
+      - {value}
+"""
+
+
+@pytest.mark.parametrize(
+    ("value", "unit", "expected"),
+    [
+        ("{year: 2023, value: 25, out_of: 20}", "hạng", [(8, "error", "out-of-range")]),
+        ("{year: 2023, value: 0, out_of: 20}", "hạng", [(8, "error", "out-of-range")]),
+        ("{year: 2023, value: 4.5, out_of: 20}", "hạng", [(8, "error", "out-of-range")]),
+        ("{year: 2023, value: 5, out_of: 20}", "hạng", []),
+        ("{year: 2023, value: 150}", '"%"', [(8, "warning", "out-of-range")]),
+        ("{year: 2023, value: -2}", '"%"', [(8, "warning", "out-of-range")]),
+        ("{year: 2023, value: 150}", "điểm", []),
+        ("{year: 2023, value: 100}", '"%"', []),
+    ],
+)
+def test_a_rank_beyond_its_field_or_a_percentage_beyond_100_is_reported(
+    make_repo: TreeFactory,
+    runner: CliRunner,
+    value: str,
+    unit: str,
+    expected: list[tuple[int, str, str]],
+) -> None:
+    repo = make_repo({"data/indicators/x.yaml": _indicator(value, unit)})
+    assert _found(repo, runner) == expected
+
+
+def test_a_result_published_before_its_year_is_an_error(
+    make_repo: TreeFactory, runner: CliRunner
+) -> None:
+    value = "{year: 2023, value: 50, source: {document: 12/QĐ-UBND, date: 08/03/2021}}"
+    repo = make_repo({"data/indicators/x.yaml": _indicator(value)})
+    assert _found(repo, runner) == [(8, "error", "date-order")]
+    value = value.replace("08/03/2021", "08/03/2024")
+    assert _found(make_repo({"data/indicators/x.yaml": _indicator(value)}), runner) == []
+
+
+@pytest.mark.parametrize(
+    ("direction", "op", "contradicts"),
+    [
+        ("lower", ">=", True),
+        ("lower", "≥", True),
+        ("higher", "<", True),
+        ("higher", "<=", True),
+        ("lower", "<=", False),
+        ("higher", ">", False),
+        ("higher", "≥", False),
+    ],
+)
+def test_a_target_against_the_indicator_direction_is_a_warning(
+    make_repo: TreeFactory, runner: CliRunner, direction: str, op: str, contradicts: bool
+) -> None:
+    indicator = _indicator("{year: 2023, value: 7}", "điểm", direction, op)
+    repo = make_repo({"data/indicators/x.yaml": indicator})
+    assert _found(repo, runner) == ([(6, "warning", "invalid-value")] if contradicts else [])

@@ -7,14 +7,17 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import TypeVar
 
 from cchc_cli.dataset import Located
-from cchc_cli.errors import Loc, Problem
+from cchc_cli.errors import Level, Loc, Problem
 
 T = TypeVar("T")
 
 
-def at(path: str, loc: Loc, code: str, message: str, hint: str = "") -> Problem:
-    """An error at `loc` in `path`; `loader.locate_all` finds its line and column later."""
-    return Problem(path, 0, 0, code, message, hint, loc=loc)
+def at(
+    path: str, loc: Loc, code: str, message: str, hint: str = "", *, level: Level = "error"
+) -> Problem:
+    """A problem (an error unless `level` says otherwise) at `loc` in `path`;
+    `loader.locate_all` finds its line and column later."""
+    return Problem(path, 0, 0, code, message, hint, level=level, loc=loc)
 
 
 def suggest(value: str, valid: Iterable[str]) -> str:

@@ -7,8 +7,8 @@ from collections.abc import Iterator, Sequence
 from cchc_cli.checks.common import at
 from cchc_cli.dataset import Located
 from cchc_cli.errors import Loc, Problem
-from cchc_cli.models.indicators import Indicator, SipasElement, Target
-from cchc_cli.text_vi import number
+from cchc_cli.models.indicators import Indicator, IndicatorValue, SipasElement, Target
+from cchc_cli.text_vi import dmy, number
 
 SURVEY_TOLERANCE = 0.05  # percentage points: a published % is rounded to 1-2 decimals
 
@@ -56,8 +56,64 @@ def indicator_problems(
                         f"{value.satisfied}/{value.surveyed} = {number(share)}%.",
                         "Kiểm tra lại tỷ lệ hoặc số phiếu.",
                     )
+        yield from _value_problems(ind, loc, value)
         yield from _element_problems(ind.path, loc, value.elements)
     yield from target_problems(ind.path, (*ind.loc, "targets"), ind.item.targets, period)
+    yield from _direction_problems(ind)
+
+
+def _value_problems(ind: Located[Indicator], loc: Loc, value: IndicatorValue) -> Iterator[Problem]:
+    """A rank outside 1..out_of, a percentage outside 0-100, a result published before its
+    year: figures that would go into a report as they are."""
+    number_ = value.value
+    if value.out_of is not None and not (number_ == int(number_) and 1 <= number_ <= value.out_of):
+        yield at(
+            ind.path,
+            (*loc, "value"),
+            "out-of-range",
+            f"Thứ hạng {number(number_)} không thể có khi xếp {value.out_of} đơn vị.",
+            f"Thứ hạng là số nguyên từ 1 đến {value.out_of} (“out_of”).",
+        )
+    elif ind.item.unit.strip() == "%" and not 0 <= number_ <= 100:
+        yield at(
+            ind.path,
+            (*loc, "value"),
+            "out-of-range",
+            f"Tỷ lệ {number(number_)}% nằm ngoài khoảng 0-100%.",
+            "Kiểm tra lại số (ghi 97,5% là 97.5), hoặc đơn vị của chỉ số.",
+            level="warning",
+        )
+    published = value.source.date if value.source is not None else None
+    if published is not None and published.year < value.year:
+        yield at(
+            ind.path,
+            (*loc, "source", "date"),
+            "date-order",
+            f"Văn bản công bố ngày {dmy(published)}, trước năm {value.year} của kết quả.",
+            "Kết quả của một năm được công bố trong hoặc sau năm đó: kiểm tra năm của ngày "
+            "văn bản, hoặc “year” của kết quả.",
+        )
+
+
+_AGAINST = {"higher": ("<", "<=", "≤"), "lower": (">", ">=", "≥")}
+
+
+def _direction_problems(ind: Located[Indicator]) -> Iterator[Problem]:
+    """A target whose comparison runs against the indicator's direction (a rank, lower is
+    better, with the target “>= 8”): met and missed would be read the wrong way round."""
+    item = ind.item
+    for i, target in enumerate(item.targets):
+        if target.op in _AGAINST[item.direction]:
+            better = "càng cao càng tốt" if item.direction == "higher" else "càng thấp càng tốt"
+            yield at(
+                ind.path,
+                (*ind.loc, "targets", i, "op"),
+                "invalid-value",
+                f"Chỉ tiêu “{target.op} {number(target.value)}” ngược chiều với chỉ số "
+                f"(direction: {item.direction}, {better}).",
+                "Sửa phép so sánh của chỉ tiêu, hoặc “direction” của chỉ số.",
+                level="warning",
+            )
 
 
 def target_problems(

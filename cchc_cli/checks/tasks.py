@@ -132,11 +132,14 @@ def _task_progress(task: Located[Task], period: tuple[int, int] | None) -> Itera
             "Chỉ nhiệm vụ hằng năm (yearly) hoặc hằng quý (quarterly) mới có “occurrences”.",
             "Dùng “updates:” và “completed:” của nhiệm vụ, hoặc sửa “recurrence”.",
         )
-    yield from _updates(task.path, (*task.loc,), t.updates, t.completed, period)
+    yield from _updates(task.path, (*task.loc,), t.updates, t.completed, period, start=t.start)
     seen: set[str] = set()
     for i, occ in enumerate(t.occurrences):
         loc = (*task.loc, "occurrences", i)
         quarterly = "-Q" in occ.period
+        in_task = not recurring or (
+            quarterly == (t.recurrence == "quarterly") and has_period(t, occ.period)
+        )
         if recurring and quarterly != (t.recurrence == "quarterly"):
             yield at(
                 task.path,
@@ -171,6 +174,16 @@ def _task_progress(task: Located[Task], period: tuple[int, int] | None) -> Itera
                 f"Hạn {dmy(occ.due)} trước kỳ “{occ.period}” (kỳ bắt đầu {dmy(begins)}).",
                 "Hạn riêng của một kỳ nằm trong kỳ đó hoặc sau nó.",
             )
+        elif in_task and occ.due is not None and occ.due < t.start:
+            yield at(
+                task.path,
+                (*loc, "due"),
+                "date-order",
+                f"Hạn {dmy(occ.due)} của kỳ “{occ.period}” trước ngày bắt đầu nhiệm vụ "
+                f"{dmy(t.start)}.",
+                "Hạn riêng của một kỳ không trước ngày bắt đầu của nhiệm vụ: sửa hạn của kỳ, "
+                "hoặc “start” của nhiệm vụ.",
+            )
         if occ.completed is not None and occ.completed < begins:
             yield at(
                 task.path,
@@ -180,7 +193,17 @@ def _task_progress(task: Located[Task], period: tuple[int, int] | None) -> Itera
                 f"({dmy(begins)}).",
                 "Kiểm tra “period” và ngày hoàn thành của kỳ (ngày viết dd/mm/yyyy).",
             )
-        yield from _updates(task.path, loc, occ.updates, occ.completed, period)
+        elif in_task and occ.completed is not None and occ.completed < t.start:
+            yield at(
+                task.path,
+                (*loc, "completed"),
+                "date-order",
+                f"Kỳ “{occ.period}” hoàn thành ngày {dmy(occ.completed)}, trước ngày bắt đầu "
+                f"nhiệm vụ {dmy(t.start)}.",
+                "Kiểm tra ngày hoàn thành của kỳ và “start” của nhiệm vụ (ngày viết dd/mm/yyyy).",
+            )
+        start = t.start if in_task else None  # a period the task does not have is reported
+        yield from _updates(task.path, loc, occ.updates, occ.completed, period, start=start)
 
 
 def _updates(
@@ -189,6 +212,8 @@ def _updates(
     updates: Sequence[Update],
     completed: date | None,
     period: tuple[int, int] | None = None,
+    *,
+    start: date | None = None,
 ) -> Iterator[Problem]:
     if not updates:
         return
@@ -204,6 +229,15 @@ def _updates(
                 "Kiểm tra năm của ngày cập nhật.",
                 level="warning",
                 loc=(*loc, "updates", index, "date"),
+            )
+        elif start is not None and update.date < start:
+            yield at(
+                path,
+                (*loc, "updates", index, "date"),
+                "date-order",
+                f"Cập nhật ngày {dmy(update.date)} trước ngày bắt đầu nhiệm vụ {dmy(start)}.",
+                "Kiểm tra ngày của cập nhật (dd/mm/yyyy) hoặc “start” của nhiệm vụ.",
+                level="warning",
             )
     ordered = sorted(enumerate(updates), key=lambda pair: pair[1].date)
     for (_, before), (index, after) in itertools.pairwise(ordered):
