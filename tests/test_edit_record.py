@@ -245,6 +245,79 @@ def test_write_refuses_a_file_changed_since_it_was_read(dataset: Dataset) -> Non
     assert change.path.read_bytes().endswith("# sửa tay\n".encode())
 
 
+def test_two_writers_of_one_file_never_both_succeed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Both read the file as it was. The first is held between its check and its write;
+    the second must wait for it, then find the file changed, instead of writing in between
+    and having its change silently replaced by the first's."""
+    import threading
+
+    from cchc_cli.edit import change as change_module
+
+    file = tmp_path / "t.yaml"
+    file.write_bytes(b"a: 1\n")
+    first = Change(file, "t.yaml", b"a: 1\n", b"a: 2\n", "một")
+    second = Change(file, "t.yaml", b"a: 1\n", b"a: 3\n", "hai")
+    from cchc_cli.read.source import current_bytes as real
+
+    checking, carry_on = threading.Event(), threading.Event()
+
+    def held_after_reading(path: Path) -> bytes | None:
+        found = real(path)
+        if threading.current_thread().name == "first":
+            checking.set()
+            carry_on.wait(5)
+        return found
+
+    monkeypatch.setattr(change_module, "current_bytes", held_after_reading)
+    outcome: dict[str, str] = {}
+
+    def run(name: str, change: Change) -> None:
+        try:
+            write(change)
+            outcome[name] = "written"
+        except CchcError as error:
+            outcome[name] = error.message
+
+    one = threading.Thread(target=run, args=("first", first), name="first")
+    one.start()
+    assert checking.wait(5)
+    two = threading.Thread(target=run, args=("second", second), name="second")
+    two.start()
+    two.join(0.5)  # without the lock, the second writes now
+    carry_on.set()
+    one.join(10)
+    two.join(10)
+    assert outcome["first"] == "written"
+    assert "vừa được sửa" in outcome["second"]
+    assert file.read_bytes() == b"a: 2\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["t.yaml"]  # no lock left
+
+
+def test_a_lock_left_by_a_killed_run_is_taken_over_and_a_live_one_waited_for(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import os
+    import time
+
+    from cchc_cli.output import lock
+
+    file = tmp_path / "t.yaml"
+    file.write_bytes(b"a: 1\n")
+    left = lock.lock_path(file)
+    left.touch()
+    monkeypatch.setattr(lock, "WAIT", 0.2)
+    with pytest.raises(CchcError, match="đang được một lệnh khác ghi"):
+        write(Change(file, "t.yaml", b"a: 1\n", b"a: 2\n", "một"))
+    assert file.read_bytes() == b"a: 1\n"
+    old = time.time() - lock.STALE - 1
+    os.utime(left, (old, old))
+    write(Change(file, "t.yaml", b"a: 1\n", b"a: 2\n", "một"))
+    assert file.read_bytes() == b"a: 2\n"
+    assert not left.exists()
+
+
 def test_every_task_of_the_shipped_data_takes_an_update(tmp_path: Path) -> None:
     """The property on real data: an update each task's rules accept is written with added
     lines only, and the repository stays free of errors."""

@@ -32,6 +32,7 @@ from cchc_cli.edit.insert import (
 )
 from cchc_cli.edit.yaml_out import Style
 from cchc_cli.errors import CchcError, Loc, Problem
+from cchc_cli.output.lock import held
 from cchc_cli.output.write import write_atomic
 from cchc_cli.read import yaml_reader
 from cchc_cli.read.loader import load_checked
@@ -200,9 +201,10 @@ def write(change: Change) -> None:
     if change.before is None:
         write_atomic(change.path, change.after, force=False, parents=True)
         return
-    if current_bytes(change.path) != change.before:
-        raise CchcError(
-            f"Tệp “{change.shown}” vừa được sửa ở nơi khác; chưa ghi gì.",
-            "Lưu tệp đang mở (nếu có) rồi chạy lại lệnh.",
-        )
-    write_atomic(change.path, change.after, force=True)
+    with held(change.path, change.shown):  # no other run between the check and the write
+        if current_bytes(change.path) != change.before:
+            raise CchcError(
+                f"Tệp “{change.shown}” vừa được sửa ở nơi khác; chưa ghi gì.",
+                "Lưu tệp đang mở (nếu có) rồi chạy lại lệnh.",
+            )
+        write_atomic(change.path, change.after, force=True)
