@@ -447,6 +447,57 @@ def test_a_failed_write_into_a_new_folder_leaves_nothing(
     assert list(tmp_path.iterdir()) == []
 
 
+def test_a_file_another_run_made_meanwhile_is_never_overwritten(
+    tmp_path: Path, runner: CliRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Two `cchc init` into one new folder at once: the folder was empty when checked, but
+    the other run wrote units.yaml since. Without --force nothing it wrote is replaced, and
+    this run takes back its own files."""
+    from cchc_cli.output.write import write_atomic as real
+
+    theirs = "# của lần chạy kia\n".encode()
+
+    def racing(path: Path, content: bytes, *, force: bool = False) -> None:
+        if path.name == "units.yaml":
+            path.write_bytes(theirs)
+        real(path, content, force=force)
+
+    monkeypatch.setattr("cchc_cli.init.write.write_atomic", racing)
+    repo = tmp_path / "kho"
+    result = runner.invoke(app, ["init", str(repo)])
+    assert result.exit_code == 1
+    assert "Đã gỡ các tệp vừa ghi" in " ".join(result.stderr.split())
+    assert [p for p in repo.rglob("*") if p.is_file()] == [repo / "data" / "units.yaml"]
+    assert (repo / "data" / "units.yaml").read_bytes() == theirs
+
+
+@pytest.mark.parametrize("force", [False, True])
+def test_an_interrupted_init_is_undone(
+    repo: Path, tmp_path: Path, runner: CliRunner, monkeypatch: pytest.MonkeyPatch, force: bool
+) -> None:
+    """Ctrl-C (or a termination signal, which the writer turns into an exception) in the
+    middle: the folder is as it was, edited files included."""
+    from cchc_cli.output.write import write_atomic as real
+
+    target = repo if force else tmp_path / "moi"
+    if force:
+        (repo / "README.md").write_text("# sửa tay\n", encoding="utf-8")
+    before = _snapshot(target) if force else None
+
+    def interrupted(path: Path, content: bytes, *, force: bool = False) -> None:
+        if path.name == "units.yaml":
+            raise KeyboardInterrupt
+        real(path, content, force=force)
+
+    monkeypatch.setattr("cchc_cli.init.write.write_atomic", interrupted)
+    result = runner.invoke(app, ["init", str(target), *(["--force"] if force else [])])
+    assert result.exit_code == 130  # interrupted (128 + SIGINT)
+    if force:
+        assert _snapshot(target) == before
+    else:
+        assert not target.exists()
+
+
 def test_refuses_a_path_inside_a_file(tmp_path: Path, runner: CliRunner) -> None:
     (tmp_path / "tep").write_text("x", encoding="utf-8")
     result = runner.invoke(app, ["init", str(tmp_path / "tep" / "kho")])

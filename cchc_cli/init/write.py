@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from cchc_cli.errors import CchcError, OutputExistsError
-from cchc_cli.output.write import write_atomic
+from cchc_cli.output.write import signals_end_cleanly, write_atomic
 from cchc_cli.text_vi import os_error_text
 
 KEEP_IN_EMPTY_DIR = {".git"}  # `git init` first, then `cchc init .`
@@ -123,21 +123,29 @@ def write_files(
     """
     check_target(folder, force=force)
     targets, undo = _plan_writes(folder, files)
-    try:
-        for target, content in zip(targets, files.values(), strict=True):
-            existed = target in undo.replaced
-            _write(target, content)
-            if not existed:
-                undo.created_files.append(target)
-    except CchcError as error:
-        undo.run()
-        raise CchcError(
-            f"{error.message} Đã gỡ các tệp vừa ghi; thư mục giữ nguyên như trước.", error.hint
-        ) from error
+    # A termination signal unwinds like Ctrl-C, so that both undo what was written.
+    with signals_end_cleanly():
+        try:
+            for target, content in zip(targets, files.values(), strict=True):
+                existed = target in undo.replaced
+                # A file that was not there when planned is created exclusively: another
+                # run's file made since then (two inits at once) is never overwritten.
+                _write(target, content, replace=existed)
+                if not existed:
+                    undo.created_files.append(target)
+        except CchcError as error:
+            undo.run()
+            raise CchcError(
+                f"{error.message} Đã gỡ các tệp vừa ghi; thư mục giữ nguyên như trước.",
+                error.hint,
+            ) from error
+        except BaseException:  # Ctrl-C, or a termination signal
+            undo.run()
+            raise
     return [(target, target in undo.replaced) for target in targets]
 
 
-def _write(path: Path, content: bytes) -> None:
+def _write(path: Path, content: bytes, *, replace: bool) -> None:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
@@ -145,7 +153,7 @@ def _write(path: Path, content: bytes) -> None:
             f"Không tạo được thư mục “{path.parent.as_posix()}”: {os_error_text(exc)}."
         ) from exc
     try:
-        write_atomic(path, content, force=True)
+        write_atomic(path, content, force=replace)
     except CchcError as error:
         cause = error.__cause__
         reason = os_error_text(cause) if isinstance(cause, OSError) else error.message

@@ -44,7 +44,7 @@ _NO_LINKS = {errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EXDEV, errno.EM
 def write_atomic(path: Path, content: bytes, *, force: bool = False, parents: bool = False) -> None:
     """Write `content` to `path` (see the module docstring). `CchcError`s say what failed."""
     _check_target(path, force=force)
-    with _signals_end_cleanly():
+    with signals_end_cleanly():
         _write(path, content, force=force, parents=parents)
 
 
@@ -75,7 +75,7 @@ class _Signalled(BaseException):
 
 
 @contextmanager
-def _signals_end_cleanly() -> Iterator[None]:
+def signals_end_cleanly() -> Iterator[None]:
     """While a file is written, SIGTERM and SIGHUP unwind the write (removing its temporary
     file, as an exception would) and are then delivered again, so the process still ends as
     the signal asks. Only signals left at their default action are taken over, and only in
