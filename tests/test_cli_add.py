@@ -73,6 +73,23 @@ def test_a_unit_without_tasks_gets_its_own_file(runner: CliRunner, make_repo: Tr
     )
 
 
+def test_a_unit_name_over_two_lines_goes_on_one_line_of_the_new_file(
+    runner: CliRunner, make_repo: TreeFactory
+) -> None:
+    """A folded name (``name: >``) ends with a line break, a long one holds more: the
+    header comment of the new file keeps it on one line."""
+    from tests.helpers import UNITS
+
+    units = UNITS + "  - code: phong-moi\n    name: >\n      Phòng Quản lý\n      Xuất nhập khẩu\n"
+    units += "    kind: phong\n"
+    repo = make_repo({"data/units.yaml": units})
+    result = run(runner, repo, "--lead", "phong-moi", "--title", "Rà soát thủ tục", *REQUIRED)
+    assert result.exit_code == 0, result.output
+    text = (repo / "data/tasks/phong-moi.yaml").read_text(encoding="utf-8")
+    assert "# Nhiệm vụ do Phòng Quản lý Xuất nhập khẩu chủ trì.\ntasks:\n" in text
+    assert runner.invoke(app, ["--data", str(repo), "validate"]).exit_code == 0
+
+
 def test_a_file_of_comments_only_gets_the_list(runner: CliRunner, make_repo: TreeFactory) -> None:
     repo = make_repo({"data/tasks/thanh-tra.yaml": "# Chưa có nhiệm vụ.\r\n"})
     result = run(runner, repo, "--lead", "thanh-tra", "--title", "Thanh tra", *REQUIRED)

@@ -261,7 +261,8 @@ def _task_list(task: dict[str, Any], layout: Layout, style: Style) -> str:
 
 def _new_file(dataset: Dataset, unit: str, values: dict[str, Any]) -> bytes:
     names = {u.code: u.name for u in dataset.units}
-    header = [SCHEMA_LINE, f"# Nhiệm vụ do {names.get(unit, unit)} chủ trì."]
+    name = " ".join(names.get(unit, unit).split())  # a comment is one line
+    header = [SCHEMA_LINE, f"# Nhiệm vụ do {name} chủ trì."]
     task = _task_values(values, None, iso=False)
     text = "\n".join(header) + "\n" + _task_list(task, Layout(), _style(Style()))
     _proved(text, dataset.display(_file_for(dataset, unit)), task)
