@@ -48,6 +48,20 @@ def test_default_period_and_format(runner: CliRunner, repo: Path) -> None:
     assert (repo / "reports" / "2024-year.md").is_file()
 
 
+@pytest.mark.parametrize(
+    ("name", "start"),
+    [("b.docx", b"PK\x03\x04"), ("b.HTML", b"<!DOCTYPE"), ("b.md", b"<!--"), ("b.txt", b"<!--")],
+)
+def test_without_format_the_output_extension_chooses_it(
+    runner: CliRunner, repo: Path, name: str, start: bytes
+) -> None:
+    """As `-o bao-cao.docx` says: a Word file, not Markdown under a .docx name that Word
+    cannot open; a name without a known extension gets the default, md."""
+    result = run(runner, repo, "--year", "2024", "-o", str(repo / name))
+    assert result.exit_code == 0, result.output
+    assert (repo / name).read_bytes().lstrip().startswith(start)
+
+
 def test_stdout(runner: CliRunner, repo: Path) -> None:
     result = run(runner, repo, "--year", "2024", "--period", "h1", "-o", "-", "-f", "html")
     assert result.exit_code == 0, result.output
@@ -115,6 +129,10 @@ def test_failed_write_leaves_the_old_file(
         (["--year", "2024", "--period", "q2"], "Kỳ báo cáo “q2” không hợp lệ (tuỳ chọn --period)."),
         (["--year", "2024", "-f", "pdf"], "Định dạng “pdf” không hợp lệ."),
         (["--year", "2024", "-f", "docx", "-o", "-"], "Không thể ghi tệp Word (docx) ra màn hình."),
+        (
+            ["--year", "2024", "-f", "md", "-o", "bao-cao.docx"],
+            "Tệp “bao-cao.docx” có đuôi .docx nhưng --format là md",
+        ),
         (
             ["--year", "2024", "--date", "31/02/2025"],
             "Ngày “31/02/2025” không hợp lệ (tuỳ chọn --date).",

@@ -3,6 +3,7 @@
 # No `from __future__ import annotations` here: Typer reads these signatures at every start,
 # and string annotations cost it an eval each (5 ms of `cchc --version`; benchmarks/RESULTS.md).
 
+from pathlib import PurePath
 from typing import Annotated
 
 import typer
@@ -39,8 +40,15 @@ def report(
         ),
     ] = "periodic",
     output_format: Annotated[
-        str, typer.Option("--format", "-f", help="Định dạng: md, html hoặc docx (Word).")
-    ] = "md",
+        str | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="Định dạng: md, html hoặc docx (Word). Mặc định: theo đuôi tệp của --output "
+            "(.md, .html, .docx), nếu không thì md.",
+            show_default=False,
+        ),
+    ] = None,
     output: Annotated[
         str | None,
         output_option(
@@ -85,12 +93,7 @@ def report(
     from cchc_cli.report.templates import FORMATS
 
     with handled():
-        fmt = output_format.strip().lower()
-        if fmt not in FORMATS:
-            raise UsageError(
-                f"Định dạng “{output_format}” không hợp lệ.",
-                "Chọn một trong: " + ", ".join(FORMATS) + ".",
-            )
+        fmt = _format(output_format, output, FORMATS)
         if output == STDOUT and fmt == "docx":
             raise UsageError(
                 "Không thể ghi tệp Word (docx) ra màn hình.",
@@ -126,3 +129,26 @@ def report(
             parents=parents,
             written="Đã ghi báo cáo",
         )
+
+
+def _format(asked: str | None, output: str | None, formats: tuple[str, ...]) -> str:
+    """The format asked for, else the one the output file's extension names, else md; a
+    usage error when the two disagree (Markdown under a .docx name Word cannot open)."""
+    named = None
+    if output not in (None, STDOUT):
+        suffix = PurePath(output).suffix.lower().lstrip(".")
+        named = suffix if suffix in formats else None
+    if asked is None:
+        return named or "md"
+    fmt = asked.strip().lower()
+    if fmt not in formats:
+        raise UsageError(
+            f"Định dạng “{asked}” không hợp lệ.", "Chọn một trong: " + ", ".join(formats) + "."
+        )
+    if named is not None and named != fmt:
+        raise UsageError(
+            f"Tệp “{output}” có đuôi .{named} nhưng --format là {fmt}: tệp sẽ không mở được.",
+            f"Đổi đuôi tệp thành .{fmt}, hoặc bỏ --format để ghi theo đuôi tệp.",
+            field="output",
+        )
+    return fmt
