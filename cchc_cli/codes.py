@@ -159,7 +159,7 @@ CODES: dict[str, CodeInfo] = {
     "date-order": CodeInfo(
         "Ngày sai thứ tự: hạn hay ngày hoàn thành trước ngày bắt đầu (của nhiệm vụ hoặc của "
         "kỳ), cập nhật sau ngày hoàn thành (hoặc trước ngày bắt đầu: cảnh báo), kết quả chỉ số "
-        "công bố trước năm của nó.",
+        "công bố, hạn hay ngày gửi tự đánh giá PAR INDEX trước năm của nó.",
         "Kiểm tra ngày (viết dd/mm/yyyy, không phải mm/dd/yyyy).",
     ),
     "outside-period": CodeInfo(
@@ -241,10 +241,10 @@ CODES: dict[str, CodeInfo] = {
         "- {document: 13/KH-SCT}   # thiếu date",
     ),
     "par-evidence-date": CodeInfo(
-        "Tài liệu kiểm chứng ngoài năm đánh giá hoặc sau hạn tự đánh giá; nhiệm vụ được dẫn "
-        "không có tài liệu kiểm chứng trong năm (cảnh báo).",
+        "Tài liệu kiểm chứng ngoài năm đánh giá hoặc sau hạn tự đánh giá hay ngày gửi kết quả; "
+        "nhiệm vụ được dẫn không có tài liệu kiểm chứng trong năm (cảnh báo).",
         "Dẫn văn bản ban hành trong năm đánh giá, đến hạn gửi kết quả; kiểm tra ngày (dd/mm/yyyy).",
-        "- {document: 13/KH-SCT, date: 15/01/2023}   # đánh giá năm 2024",
+        example="- {document: 13/KH-SCT, date: 15/01/2023}   # đánh giá năm 2024",
     ),
     "par-results": CodeInfo(
         "Kết quả công bố chưa đánh dấu (hoặc đánh dấu hai) cơ quan mình, hoặc hạng không khớp "

@@ -236,3 +236,37 @@ def test_a_task_s_criteria_come_from_the_set_of_its_years(make_repo: TreeFactory
         )
         found[code] = [p.code for p in load_checked(repo / "data", check).problems]
     assert found == {"1.1.1": ["unknown-ref"], "1.1.9": [], "1.1.2": []}
+
+
+SHEET_DATES = """\
+year: 2024
+criteria: mau
+DATES
+scores:
+  - {id: "1.1.1", self: 1, evidence: [{document: 5/BC-SCT, date: 19/12/2024}]}
+  - {id: "1.1.2", self: 2, explanation: x}
+  - {id: "1.2"}
+"""
+
+
+def test_a_self_assessment_sent_or_due_before_its_year_is_an_error(
+    make_repo: TreeFactory,
+) -> None:
+    for dates, found in (
+        ("submitted: 16/12/2020", [(3, "date-order")]),
+        ("deadline: 10/12/2023", [(3, "date-order")]),
+        ("deadline: 20/12/2024\nsubmitted: 20/12/2024", []),
+    ):
+        sheet = SHEET_DATES.replace("DATES", dates)
+        problems = _problems(make_repo, {"data/par/assessments/2024.yaml": sheet})
+        assert _codes(problems) == found, dates
+
+
+def test_evidence_dated_after_the_assessment_was_sent_is_an_error(
+    make_repo: TreeFactory,
+) -> None:
+    """The report would cite a document that did not exist when the results were sent."""
+    sheet = SHEET_DATES.replace("DATES", "submitted: 16/12/2024")
+    (problem,) = _problems(make_repo, {"data/par/assessments/2024.yaml": sheet})
+    assert (problem.line, problem.code) == (5, "par-evidence-date")
+    assert "sau ngày gửi kết quả tự đánh giá 16/12/2024" in problem.message

@@ -152,6 +152,20 @@ def _assessment_problems(
                 f"{criteria.years}, không áp dụng cho năm {a.year}.",
                 "Chọn bộ tiêu chí áp dụng cho năm này, hoặc sửa “years” của bộ tiêu chí.",
             )
+    for key in ("deadline", "submitted"):
+        day = getattr(a, key)
+        if day is not None and day.year < a.year:
+            what = "Hạn gửi" if key == "deadline" else "Ngày gửi"
+            yield at(
+                path,
+                (key,),
+                "date-order",
+                f"{what} kết quả tự đánh giá năm {a.year} là {dmy(day)}, trước năm đánh giá.",
+                "Kết quả tự đánh giá một năm được gửi cuối năm đó hoặc đầu năm sau: kiểm tra "
+                "năm của ngày (dd/mm/yyyy).",
+            )
+    # Evidence is held to the dates only when they are in or after the year (else reported).
+    deadline, sent = (d if d and d.year >= a.year else None for d in (a.deadline, a.submitted))
     tasks = {t.item.id: t.item for t in dataset.tasks}
     by_leaf = {leaf.id: leaf for leaf in leaves(criteria)} if criteria else {}
     names = all_ids(criteria) if criteria else {}
@@ -163,7 +177,7 @@ def _assessment_problems(
             continue
         listed.add(score.id)
         yield from evidence_problems(
-            path, loc, score, year=a.year, deadline=a.deadline, tasks=tasks
+            path, loc, score, year=a.year, deadline=deadline, tasks=tasks, sent=sent
         )
         if criteria is not None and score.id not in names:
             yield at(

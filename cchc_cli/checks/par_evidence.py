@@ -26,6 +26,7 @@ def evidence_problems(
     year: int,
     deadline: date | None,
     tasks: dict[str, Task],
+    sent: date | None = None,
 ) -> Iterator[Problem]:
     """The problems of the evidence of one score entry at `loc`."""
     for j, evidence in enumerate(score.evidence):
@@ -52,12 +53,14 @@ def evidence_problems(
                 "“{document: 13/KH-SCT, date: 15/01/2024}”, hoặc “task: VP-01”.",
             )
         else:
-            yield from _evidence_date(path, (*here, "date"), evidence, year, deadline)
+            yield from _evidence_date(path, (*here, "date"), evidence, year, (deadline, sent))
 
 
 def _evidence_date(
-    path: str, loc: Loc, evidence: ParEvidence, year: int, deadline: date | None
+    path: str, loc: Loc, evidence: ParEvidence, year: int, by: tuple[date | None, date | None]
 ) -> Iterator[Problem]:
+    """A document of the assessment's year, issued by its deadline and before it was sent."""
+    deadline, sent = by
     day = evidence.date
     if day is None:
         return
@@ -77,6 +80,16 @@ def _evidence_date(
             "par-evidence-date",
             f"Văn bản {evidence.document} ngày {dmy(day)} sau hạn tự đánh giá {dmy(deadline)}.",
             "Chỉ tính văn bản ban hành đến hạn gửi kết quả tự đánh giá.",
+        )
+    elif sent is not None and day > sent:
+        yield at(
+            path,
+            loc,
+            "par-evidence-date",
+            f"Văn bản {evidence.document} ngày {dmy(day)} sau ngày gửi kết quả tự đánh giá "
+            f"{dmy(sent)}.",
+            "Tài liệu kiểm chứng là văn bản đã có khi gửi kết quả: kiểm tra ngày văn bản, "
+            "hoặc ngày gửi (“submitted”).",
         )
 
 
