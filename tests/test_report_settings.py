@@ -132,6 +132,14 @@ def test_settings_are_located_like_every_file(make_repo: TreeFactory) -> None:
     ]
 
 
+def test_a_blank_deputy_position_is_refused(make_repo: TreeFactory) -> None:
+    """It would add "KT." over an empty line to the signature block."""
+    text = SETTINGS.replace("deputy_position: PHÓ GIÁM ĐỐC", 'deputy_position: "  "')
+    repo = make_repo({"data/reports.yaml": text})
+    problems = load_checked(repo / "data", check).problems
+    assert [(p.line, p.code) for p in problems] == [(6, "empty-value")]
+
+
 def test_the_own_task_must_exist(make_repo: TreeFactory) -> None:
     repo = make_repo({"data/reports.yaml": "periodic:\n  own_task: VP-9\n"})
     (problem,) = load_checked(repo / "data", check).problems

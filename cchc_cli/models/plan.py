@@ -47,7 +47,7 @@ class UnitsFile(Model):
 class Signer(Model):
     position: Text = Field(description="Chức vụ người ký, ví dụ “GIÁM ĐỐC”, “KT. GIÁM ĐỐC”.")
     name: Text = Field(description="Họ và tên người ký.")
-    deputy_position: str | None = Field(
+    deputy_position: Text | None = Field(
         default=None, description="Dòng chức vụ thứ hai khi ký thay, ví dụ “PHÓ GIÁM ĐỐC”."
     )
 
