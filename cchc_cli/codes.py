@@ -140,7 +140,8 @@ CODES: dict[str, CodeInfo] = {
     # cross-file checks
     "duplicate-id": CodeInfo(
         "Mã bị trùng: nhiệm vụ (kể cả chỉ khác chữ hoa, chữ thường: VP-01 và vp-01), lĩnh vực, "
-        "đơn vị, chỉ số, năm của chỉ số, kỳ của nhiệm vụ hoặc số thứ tự giải pháp.",
+        "đơn vị, chỉ số, năm của chỉ số, kỳ của nhiệm vụ, số thứ tự giải pháp, hoặc đơn vị phối"
+        " hợp ghi hai lần hay trùng đơn vị chủ trì (cảnh báo).",
         "Đặt mã khác, hoặc gộp hai mục.",
     ),
     "unknown-ref": CodeInfo(

@@ -484,3 +484,19 @@ def test_a_target_against_the_indicator_direction_is_a_warning(
     indicator = _indicator("{year: 2023, value: 7}", "điểm", direction, op)
     repo = make_repo({"data/indicators/x.yaml": indicator})
     assert _found(repo, runner) == ([(6, "warning", "invalid-value")] if contradicts else [])
+
+
+@pytest.mark.parametrize(
+    ("support", "words"),
+    [("[thanh-tra, thanh-tra]", "ghi hai lần"), ("[van-phong, thanh-tra]", "chủ trì nhiệm vụ")],
+)
+def test_a_supporting_unit_named_twice_or_leading_is_a_warning(
+    make_repo: TreeFactory, runner: CliRunner, support: str, words: str
+) -> None:
+    from tests.helpers import TASKS
+
+    tasks = TASKS.replace("support: [thanh-tra]", f"support: {support}")
+    repo = make_repo({"data/tasks/van-phong.yaml": tasks})
+    assert _found(repo, runner) == [(6, "warning", "duplicate-id")]
+    result = runner.invoke(app, ["--data", str(repo), "validate"])
+    assert words in result.stdout

@@ -25,6 +25,29 @@ def task_problems(dataset: Dataset) -> Iterator[Problem]:
     for task in dataset.tasks:
         yield from _task_dates(task, dataset)
         yield from _task_progress(task, span)
+        yield from _support(task)
+
+
+def _support(task: Located[Task]) -> Iterator[Problem]:
+    """A supporting unit named twice, or the lead unit named among its supporters: the
+    report and the export would list it twice."""
+    seen = {task.item.lead}
+    for i, unit in enumerate(task.item.support):
+        if unit in seen:
+            why = (
+                "chủ trì nhiệm vụ, không cần ghi ở"
+                if unit == task.item.lead
+                else "ghi hai lần trong"
+            )
+            yield at(
+                task.path,
+                (*task.loc, "support", i),
+                "duplicate-id",
+                f"Đơn vị “{unit}” {why} các đơn vị phối hợp.",
+                "Xoá mã này khỏi “support”.",
+                level="warning",
+            )
+        seen.add(unit)
 
 
 def _period(dataset: Dataset) -> tuple[int, int] | None:
