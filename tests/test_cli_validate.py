@@ -134,6 +134,15 @@ def test_a_warning_hides_no_error_at_the_same_place(
     assert f"data/plan.yaml:{line}:1: lỗi" in result.stdout
 
 
+def test_a_bad_first_key_hides_no_missing_field(make_repo: TreeFactory, runner: CliRunner) -> None:
+    """Every error in one run: the fields the item lacks are reported at its start, where
+    the number written as a key is too."""
+    repo = make_repo({"data/tasks/x.yaml": "tasks:\n  - 2025: Nhiệm vụ thử\n    area: chi-dao\n"})
+    result = runner.invoke(app, ["--data", str(repo), "validate", "-f", "json"])
+    found = [(p["line"], p["col"], p["code"]) for p in json.loads(result.stdout)["problems"]]
+    assert found == [(2, 5, "bad-key")] + [(2, 5, "missing-field")] * 5
+
+
 def test_warnings_pass_unless_strict(make_repo: TreeFactory, runner: CliRunner) -> None:
     repo = make_repo({"data/tasks/empty.yaml": ""})
     loose = runner.invoke(app, ["--data", str(repo), "validate"])

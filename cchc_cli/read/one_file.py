@@ -54,7 +54,10 @@ def validate(
         # schema. A warning hides nothing, nor does another file's problem.
         known = {(p.line, p.col) for p in problems if p.path == shown and p.is_error}
         found = validation_problems(exc, model, shown, tree)
-        problems.extend(p for p in found if (p.line, p.col) not in known)
+        # A field missing from a mapping is never the same problem as the one at its start.
+        problems.extend(
+            p for p in found if p.code == "missing-field" or (p.line, p.col) not in known
+        )
         return None
 
 
