@@ -398,13 +398,14 @@ tasks:
 
 
 @pytest.mark.parametrize("key", ["due", "completed"])
-def test_an_occurrence_due_or_done_before_the_task_starts_is_an_error(
+def test_an_occurrence_due_or_done_before_the_task_starts_is_a_warning(
     make_repo: TreeFactory, runner: CliRunner, key: str
 ) -> None:
-    """In its period, but before the task itself starts (01/06/2024)."""
+    """In its period, but before the task itself starts (01/06/2024): a typing slip, or the
+    first period done early (a yearly plan issued before the ten-year plan), so a warning."""
     task = LATE_START.format(occurrence=f"{{period: 2024, {key}: 01/03/2024}}")
     repo = make_repo({"data/tasks/r.yaml": task})
-    assert _found(repo, runner) == [(10, "error", "date-order")]
+    assert _found(repo, runner) == [(10, "warning", "date-order")]
     ok = LATE_START.format(occurrence=f"{{period: 2024, {key}: 01/07/2024}}")
     assert _found(make_repo({"data/tasks/r.yaml": ok}), runner) == []
 

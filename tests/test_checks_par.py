@@ -262,11 +262,12 @@ def test_a_self_assessment_sent_or_due_before_its_year_is_an_error(
         assert _codes(problems) == found, dates
 
 
-def test_evidence_dated_after_the_assessment_was_sent_is_an_error(
+def test_evidence_dated_after_the_assessment_was_sent_is_a_warning(
     make_repo: TreeFactory,
 ) -> None:
-    """The report would cite a document that did not exist when the results were sent."""
+    """The report would cite a document that did not exist when the results were sent,
+    unless it was added during the appraisal: a warning."""
     sheet = SHEET_DATES.replace("DATES", "submitted: 16/12/2024")
     (problem,) = _problems(make_repo, {"data/par/assessments/2024.yaml": sheet})
-    assert (problem.line, problem.code) == (5, "par-evidence-date")
+    assert (problem.line, problem.code, problem.level) == (5, "par-evidence-date", "warning")
     assert "sau ngày gửi kết quả tự đánh giá 16/12/2024" in problem.message

@@ -89,7 +89,8 @@ def _evidence_date(
             f"Văn bản {evidence.document} ngày {dmy(day)} sau ngày gửi kết quả tự đánh giá "
             f"{dmy(sent)}.",
             "Tài liệu kiểm chứng là văn bản đã có khi gửi kết quả: kiểm tra ngày văn bản, "
-            "hoặc ngày gửi (“submitted”).",
+            "hoặc ngày gửi (“submitted”); tài liệu bổ sung khi thẩm định thì ghi chú rõ.",
+            level="warning",  # documents may be added during the appraisal
         )
 
 

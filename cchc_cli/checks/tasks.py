@@ -206,6 +206,7 @@ def _task_progress(task: Located[Task], period: tuple[int, int] | None) -> Itera
                 f"{dmy(t.start)}.",
                 "Hạn riêng của một kỳ không trước ngày bắt đầu của nhiệm vụ: sửa hạn của kỳ, "
                 "hoặc “start” của nhiệm vụ.",
+                level="warning",  # the first period may be done early, before the plan
             )
         if occ.completed is not None and occ.completed < begins:
             yield at(
@@ -224,6 +225,7 @@ def _task_progress(task: Located[Task], period: tuple[int, int] | None) -> Itera
                 f"Kỳ “{occ.period}” hoàn thành ngày {dmy(occ.completed)}, trước ngày bắt đầu "
                 f"nhiệm vụ {dmy(t.start)}.",
                 "Kiểm tra ngày hoàn thành của kỳ và “start” của nhiệm vụ (ngày viết dd/mm/yyyy).",
+                level="warning",
             )
         start = t.start if in_task else None  # a period the task does not have is reported
         yield from _updates(task.path, loc, occ.updates, occ.completed, period, start=start)
