@@ -50,7 +50,13 @@ def test_default_period_and_format(runner: CliRunner, repo: Path) -> None:
 
 @pytest.mark.parametrize(
     ("name", "start"),
-    [("b.docx", b"PK\x03\x04"), ("b.HTML", b"<!DOCTYPE"), ("b.md", b"<!--"), ("b.txt", b"<!--")],
+    [
+        ("b.docx", b"PK\x03\x04"),
+        ("b.HTML", b"<!DOCTYPE"),
+        ("b.htm", b"<!DOCTYPE"),
+        ("b.md", b"<!--"),
+        ("bao-cao-quy-1", b"<!--"),
+    ],
 )
 def test_without_format_the_output_extension_chooses_it(
     runner: CliRunner, repo: Path, name: str, start: bytes
@@ -133,6 +139,8 @@ def test_failed_write_leaves_the_old_file(
             ["--year", "2024", "-f", "md", "-o", "bao-cao.docx"],
             "Tệp “bao-cao.docx” có đuôi .docx nhưng --format là md",
         ),
+        (["--year", "2024", "-o", "bao-cao.doc"], "Không lập được báo cáo dạng .doc"),
+        (["--year", "2024", "-f", "docx", "-o", "bao-cao.pdf"], "dạng .pdf"),
         (
             ["--year", "2024", "--date", "31/02/2025"],
             "Ngày “31/02/2025” không hợp lệ (tuỳ chọn --date).",

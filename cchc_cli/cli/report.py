@@ -131,13 +131,25 @@ def report(
         )
 
 
+# Names of the formats a report is written in, and of those it is not (a file that its
+# extension says is one of them would not open).
+_SUFFIXES = {"htm": "html", "markdown": "md"}
+_NOT_WRITTEN = {"doc", "odt", "rtf", "pdf", "txt", "xls", "xlsx", "csv"}
+
+
 def _format(asked: str | None, output: str | None, formats: tuple[str, ...]) -> str:
     """The format asked for, else the one the output file's extension names, else md; a
     usage error when the two disagree (Markdown under a .docx name Word cannot open)."""
     named = None
     if output not in (None, STDOUT):
         suffix = PurePath(output).suffix.lower().lstrip(".")
-        named = suffix if suffix in formats else None
+        if suffix in _NOT_WRITTEN:
+            raise UsageError(
+                f"Không lập được báo cáo dạng .{suffix} (tệp “{output}”).",
+                "Dùng đuôi .docx (Word), .html hoặc .md.",
+                field="output",
+            )
+        named = _SUFFIXES.get(suffix, suffix if suffix in formats else None)
     if asked is None:
         return named or "md"
     fmt = asked.strip().lower()
