@@ -334,6 +334,22 @@ def test_gitignore_keeps_report_drafts_out(repo: Path) -> None:
     assert "/reports/" in (repo / ".gitignore").read_text(encoding="utf-8").splitlines()
 
 
+def test_git_ignores_a_write_lock_left_in_the_data(repo: Path) -> None:
+    import shutil
+    import subprocess
+
+    git = shutil.which("git")
+    if git is None:
+        pytest.skip("git is not installed")
+    subprocess.run([git, "init", "-q", str(repo)], check=True)
+    (repo / "data" / "tasks" / ".van-phong.yaml.cchc-lock").touch()
+    ignored = subprocess.run(
+        [git, "-C", str(repo), "check-ignore", "-q", "data/tasks/.van-phong.yaml.cchc-lock"],
+        check=False,
+    )
+    assert ignored.returncode == 0
+
+
 def test_gitignore_keeps_the_parse_cache_out(repo: Path) -> None:
     assert ".cchc-cache/" in (repo / ".gitignore").read_text(encoding="utf-8").splitlines()
 

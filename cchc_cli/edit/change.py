@@ -33,7 +33,7 @@ from cchc_cli.edit.insert import (
 from cchc_cli.edit.yaml_out import Style
 from cchc_cli.errors import CchcError, Loc, Problem
 from cchc_cli.output.lock import held
-from cchc_cli.output.write import write_atomic
+from cchc_cli.output.write import signals_end_cleanly, write_atomic
 from cchc_cli.read import yaml_reader
 from cchc_cli.read.loader import load_checked
 from cchc_cli.read.overlay import overlaid
@@ -201,7 +201,9 @@ def write(change: Change) -> None:
     if change.before is None:
         write_atomic(change.path, change.after, force=False, parents=True)
         return
-    with held(change.path, change.shown):  # no other run between the check and the write
+    # No other run between the check and the write; a termination signal unwinds, so the
+    # lock is removed.
+    with signals_end_cleanly(), held(change.path, change.shown):
         if current_bytes(change.path) != change.before:
             raise CchcError(
                 f"Tệp “{change.shown}” vừa được sửa ở nơi khác; chưa ghi gì.",

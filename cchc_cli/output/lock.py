@@ -44,7 +44,8 @@ def held(path: Path, shown: str) -> Iterator[None]:
         elif time.monotonic() >= deadline:
             raise CchcError(
                 f"Tệp “{shown}” đang được một lệnh khác ghi; chưa ghi gì.",
-                "Chờ lệnh kia xong rồi chạy lại lệnh này.",
+                f"Chờ lệnh kia xong rồi chạy lại lệnh này. Nếu không có lệnh nào đang chạy, "
+                f"xoá tệp khoá “{lock.as_posix()}” (hoặc chờ {STALE:.0f} giây).",
             )
         else:
             time.sleep(_POLL)
@@ -70,8 +71,10 @@ def _taken(lock: Path, shown: str) -> bool:
 
 
 def _stale(lock: Path) -> bool:
+    """Older than `STALE` seconds, or dated that far in the future (a clock set back, a
+    network share with another clock): no run holds a lock that long."""
     try:
-        return time.time() - lock.stat().st_mtime > STALE
+        return abs(time.time() - lock.stat().st_mtime) > STALE
     except FileNotFoundError:
         return False  # just released: try again at once
     except OSError:
