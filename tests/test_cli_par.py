@@ -93,6 +93,37 @@ def test_rank_gap_reads_the_target_from_the_rank_indicator(
     assert moved["rank"]["rival"]["name"] == "Sở, ngành B"
 
 
+@pytest.mark.parametrize(
+    ("target", "heading", "note"),
+    [
+        ('op: ">="\n        value: 90', "chỉ tiêu >= 90%", "tiêu."),
+        ('op: ">"\n        value: 90', "chỉ tiêu > 90%", "“trên 90%” không đạt khi đúng 90,0%."),
+        (None, "SIPAS năm 2024 · chưa có chỉ tiêu", "tiêu."),
+    ],
+)
+def test_the_sipas_note_follows_the_target(
+    runner: CliRunner, tmp_path: Path, target: str | None, heading: str, note: str
+) -> None:
+    """Not a fixed “trên 95%” whatever the data says."""
+    repo = tmp_path / "repo"
+    shutil.copytree(DATA, repo / "data")
+    sipas = repo / "data/indicators/sipas.yaml"
+    text = sipas.read_text("utf-8")
+    if target is None:
+        text = text.replace(
+            '    targets:\n      - years: 2021-2030\n        op: ">"\n        value: 95\n', ""
+        )
+    else:
+        text = text.replace('op: ">"\n        value: 95', target)
+    sipas.write_text(text, "utf-8")
+    result = _par(runner, "--year", "2024", data=repo)
+    assert result.exit_code == 0, result.output
+    assert heading in result.stdout
+    line = next(x for x in result.stdout.splitlines() if x.startswith("Tỷ lệ công bố"))
+    assert line.endswith(note)
+    assert "95" not in line
+
+
 def test_sipas_keeps_published_and_recomputed_figures(runner: CliRunner) -> None:
     sipas = json.loads(_par(runner, "--year", "2022", "--format", "json").stdout)["sipas"]
     assert (sipas["published"], sipas["published_met"]) == (95.0, False)  # 95,0 % is not > 95 %

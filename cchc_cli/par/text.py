@@ -201,8 +201,8 @@ def _sipas(facts: dict[str, Any]) -> RenderableType | None:
     if found is None:
         return None
     target = found["target"]
-    aim = f"{target['op']} {number(target['value'], 2)}%" if target else "chưa có chỉ tiêu"
-    title = f"SIPAS năm {facts['year']} · chỉ tiêu {aim}"
+    aim = f"chỉ tiêu {target['op']} {number(target['value'], 2)}%" if target else "chưa có chỉ tiêu"
+    title = f"SIPAS năm {facts['year']} · {aim}"
     if not found["elements"] and found["recomputed"] is None:
         line = Text(f"{title}: công bố {_n(found['published'])}%", style="bold")
         line.append_text(_mark(found["published_met"]))
@@ -228,11 +228,20 @@ def _sipas(facts: dict[str, Any]) -> RenderableType | None:
     recomputed = Text(_n(found["recomputed"]))
     recomputed.append_text(_mark(found["recomputed_met"]))
     table.add_row(Text("Chung", style="bold"), published, recomputed, how)
-    note = Text(
-        "Tỷ lệ công bố là tỷ lệ so với chỉ tiêu; “trên 95%” không đạt khi đúng 95,0%.",
-        style="dim",
-    )
-    return Group(table, note)
+    return Group(table, Text(_sipas_note(target), style="dim"))
+
+
+def _sipas_note(target: dict[str, Any] | None) -> str:
+    """How the marks are judged: on the published rate, a strict target strictly."""
+    note = "Tỷ lệ công bố là tỷ lệ so với chỉ tiêu"
+    if target is None:
+        return note + "."
+    value = number(target["value"], 2)
+    exactly = f"{target['value']:.1f}".replace(".", ",")  # as a published rate is written
+    words = {">": "trên", "<": "dưới"}.get(target["op"])
+    if words is None:
+        return note + "."
+    return note + f"; “{words} {value}%” không đạt khi đúng {exactly}%."
 
 
 def parts(view: ParView) -> list[RenderableType]:
