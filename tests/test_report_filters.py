@@ -6,6 +6,8 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from cchc_cli.report.facts import list_items
 from cchc_cli.report.filters import md_cell, md_text, placeholder, rate
@@ -157,6 +159,40 @@ def test_placeholder() -> None:
 def test_markdown_shows_html_as_text(text: str, expected: str) -> None:
     assert md_text(text) == expected
     assert md_cell(text + " | a") == expected + " \\| a"
+
+
+def _shown(markdown: str) -> str:
+    """The text a CommonMark reader shows for one paragraph (markdown-it, rich's own)."""
+    import html
+    import re
+
+    from markdown_it import MarkdownIt
+
+    rendered = MarkdownIt("commonmark").render(markdown).strip()
+    assert rendered.startswith("<p>") and rendered.endswith("</p>"), rendered
+    inner = rendered[3:-4]
+    assert not re.search(r"<(em|strong|code|a)\b", inner), rendered  # no markup came out
+    return html.unescape(inner)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rà soát *thủ tục* _nội bộ_ của Sở",
+        "Xem [hướng dẫn](http://x) và `mã` ở đây",
+        "Đường dẫn C:\\dữ liệu\\*.yaml",
+        "[Đơn vị bổ sung: đề xuất]",
+        "470* văn bản, “*”: chưa đủ số liệu",
+    ],
+)
+def test_markdown_shows_data_text_as_written(text: str) -> None:
+    """Emphasis, code, links and backslashes in a title reach the reader as typed."""
+    assert _shown(md_text(text)) == text
+
+
+@given(st.text(alphabet="ab *_`[]()\\<&", max_size=24).map(str.strip).filter(bool))
+def test_any_mix_of_markup_characters_is_shown_as_written(text: str) -> None:
+    assert _shown(md_text(text)) == text
 
 
 @pytest.mark.parametrize(

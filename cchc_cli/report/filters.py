@@ -7,6 +7,7 @@ Markdown escaping and the ``[Đơn vị bổ sung: …]`` gap.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -21,16 +22,21 @@ def rate(value: float | None) -> str:
     return percent(value, none="-")
 
 
+# What Markdown would read as markup inside a line: emphasis, code, escapes, and the middle
+# of a link (a lone bracket, as in “[Đơn vị bổ sung: …]”, stays as it is).
+_MARKUP = re.compile(r"[\\`*_]|\](?=\()")
+
+
 def md_text(value: Any) -> str:
-    """Text that Markdown shows as written: ``&`` and ``<`` as entities, not raw HTML."""
+    """Text that Markdown shows as written: ``&`` and ``<`` as entities, not raw HTML, and
+    ``* _ ` \\`` and the ``](`` of a link escaped, not emphasis, code or links."""
     text = "" if value is None else str(value)
-    return text.replace("&", "&amp;").replace("<", "&lt;")
+    return _MARKUP.sub(r"\\\g<0>", text.replace("&", "&amp;").replace("<", "&lt;"))
 
 
 def md_cell(value: Any) -> str:
     """Text safe inside a Markdown table cell: ``|`` escaped, line breaks as ``<br>``."""
-    text = md_text(value)
-    text = text.replace("\\", "\\\\").replace("|", "\\|")
+    text = md_text(value).replace("|", "\\|")
     return "<br>".join(part.strip() for part in text.strip().splitlines())
 
 
