@@ -383,18 +383,12 @@ def test_an_indicator_the_schema_refused_is_reported_once_not_as_unknown(
 
 # --- dates and figures that pass the schema but cannot be right -----------------------------
 
-LATE_START = """\
-tasks:
-  - id: R-01
-    title: Báo cáo định kỳ
-    area: chi-dao
-    lead: van-phong
-    start: 01/06/2024
-    due: 31/12/2025
-    recurrence: yearly
-    occurrences:
-      - {occurrence}
-"""
+# A yearly task that starts in the middle of its first period.
+LATE_START = (
+    RECURRING.replace("start: 01/01/2024", "start: 01/06/2024")
+    .replace("due: 31/12/2024", "due: 31/12/2025")
+    .replace("{recurrence}", "yearly")
+)
 
 
 @pytest.mark.parametrize("key", ["due", "completed"])

@@ -10,7 +10,7 @@ from cchc_cli.checks.common import at
 from cchc_cli.dataset import PLAN_FILE, Dataset, Located
 from cchc_cli.engine.recurrence import has_period, period_keys
 from cchc_cli.errors import Loc, Problem
-from cchc_cli.models.tasks import Task, Update
+from cchc_cli.models.tasks import Occurrence, Task, Update
 from cchc_cli.text_vi import dmy
 
 # A plan longer than this is probably a typed year (1900 for 2021); a recurring task over it
@@ -188,47 +188,50 @@ def _task_progress(task: Located[Task], period: tuple[int, int] | None) -> Itera
                 "Gộp các cập nhật của kỳ này vào một mục.",
             )
         seen.add(occ.period)
-        begins = period_start(occ.period)
-        if occ.due is not None and occ.due < begins:
-            yield at(
-                task.path,
-                (*loc, "due"),
-                "date-order",
-                f"Hạn {dmy(occ.due)} trước kỳ “{occ.period}” (kỳ bắt đầu {dmy(begins)}).",
-                "Hạn riêng của một kỳ nằm trong kỳ đó hoặc sau nó.",
-            )
-        elif in_task and occ.due is not None and occ.due < t.start:
-            yield at(
-                task.path,
-                (*loc, "due"),
-                "date-order",
-                f"Hạn {dmy(occ.due)} của kỳ “{occ.period}” trước ngày bắt đầu nhiệm vụ "
-                f"{dmy(t.start)}.",
-                "Hạn riêng của một kỳ không trước ngày bắt đầu của nhiệm vụ: sửa hạn của kỳ, "
-                "hoặc “start” của nhiệm vụ.",
-                level="warning",  # the first period may be done early, before the plan
-            )
-        if occ.completed is not None and occ.completed < begins:
-            yield at(
-                task.path,
-                (*loc, "completed"),
-                "date-order",
-                f"Kỳ “{occ.period}” hoàn thành ngày {dmy(occ.completed)}, trước khi kỳ bắt đầu "
-                f"({dmy(begins)}).",
-                "Kiểm tra “period” và ngày hoàn thành của kỳ (ngày viết dd/mm/yyyy).",
-            )
-        elif in_task and occ.completed is not None and occ.completed < t.start:
-            yield at(
-                task.path,
-                (*loc, "completed"),
-                "date-order",
-                f"Kỳ “{occ.period}” hoàn thành ngày {dmy(occ.completed)}, trước ngày bắt đầu "
-                f"nhiệm vụ {dmy(t.start)}.",
-                "Kiểm tra ngày hoàn thành của kỳ và “start” của nhiệm vụ (ngày viết dd/mm/yyyy).",
-                level="warning",
-            )
+        yield from _period_dates(task, loc, occ, in_task=in_task)
         start = t.start if in_task else None  # a period the task does not have is reported
         yield from _updates(task.path, loc, occ.updates, occ.completed, period, start=start)
+
+
+# A period's own due or completion date: before its period begins it is an error, before
+# the task starts only a warning (the first period may be done before the plan starts).
+_PERIOD_DATE_HINTS = {
+    ("due", False): "Hạn riêng của một kỳ nằm trong kỳ đó hoặc sau nó.",
+    ("due", True): "Hạn riêng của một kỳ không trước ngày bắt đầu của nhiệm vụ: sửa hạn của "
+    "kỳ, hoặc “start” của nhiệm vụ.",
+    ("completed", False): "Kiểm tra “period” và ngày hoàn thành của kỳ (ngày viết dd/mm/yyyy).",
+    ("completed", True): "Kiểm tra ngày hoàn thành của kỳ và “start” của nhiệm vụ (ngày viết "
+    "dd/mm/yyyy).",
+}
+
+
+def _period_dates(
+    task: Located[Task], loc: Loc, occ: Occurrence, *, in_task: bool
+) -> Iterator[Problem]:
+    t = task.item
+    begins = period_start(occ.period)
+    for key in ("due", "completed"):
+        day: date | None = getattr(occ, key)
+        if day is None:
+            continue
+        if key == "due":
+            said = f"Hạn {dmy(day)} của kỳ “{occ.period}”"
+        else:
+            said = f"Kỳ “{occ.period}” hoàn thành ngày {dmy(day)},"
+        if day < begins:
+            message, by_task = f"{said} trước khi kỳ bắt đầu ({dmy(begins)}).", False
+        elif in_task and day < t.start:
+            message, by_task = f"{said} trước ngày bắt đầu nhiệm vụ ({dmy(t.start)}).", True
+        else:
+            continue
+        yield at(
+            task.path,
+            (*loc, key),
+            "date-order",
+            message,
+            _PERIOD_DATE_HINTS[key, by_task],
+            level="warning" if by_task else "error",
+        )
 
 
 def _updates(
