@@ -203,11 +203,25 @@ def load_single(
     except OSError as exc:
         dataset.problems.append(unreadable(shown, exc, path=file))
         return None
+    return read_document(dataset, file, model, cache, required=required)[1]
+
+
+def read_document(
+    dataset: Dataset,
+    file: Path,
+    model: type[M],
+    cache: ParseCache | None,
+    *,
+    required: bool = False,
+) -> tuple[Any, M | None]:
+    """``(data, model)`` of a one-document file that is there; data is None when the file
+    cannot be used (an empty one is reported), the model None when the schema refused it."""
+    shown = dataset.display(file)
     dataset.files[shown] = file
     data, whole, problems = read_model(dataset, file, shown, model, cache)
     if data is None and not problems:
         dataset.problems.append(empty(shown, None, required=required))
-    return whole
+    return data, whole
 
 
 def empty(shown: str, key: str | None, *, required: bool = False) -> Problem:

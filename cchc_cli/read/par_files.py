@@ -4,9 +4,9 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
-from pydantic import BaseModel, ValidationError
+from pydantic import ValidationError
 
 from cchc_cli.dataset import (
     PAR_ASSESSMENTS_DIR,
@@ -21,22 +21,7 @@ from cchc_cli.errors import Problem
 from cchc_cli.models.par import ParAssessmentFile, ParCriteriaFile, ParResultsFile, ParScore
 from cchc_cli.read.cache import ParseCache
 from cchc_cli.read.discover import YAML_SUFFIXES, top_level_files, yaml_files
-from cchc_cli.read.one_file import empty, read_model
-
-M = TypeVar("M", bound=BaseModel)
-
-
-def _read(
-    dataset: Dataset, file: Path, model: type[M], cache: ParseCache | None
-) -> tuple[Any, M | None]:
-    """``(data, model)`` of a one-document file, through the parse cache; data is None
-    when the file cannot be used, the model None when the schema refused the data."""
-    shown = dataset.display(file)
-    dataset.files[shown] = file
-    data, whole, problems = read_model(dataset, file, shown, model, cache)
-    if data is None and not problems:
-        dataset.problems.append(empty(shown, None))
-    return data, whole
+from cchc_cli.read.one_file import read_document
 
 
 def load_par(dataset: Dataset, cache: ParseCache | None = None) -> None:
@@ -47,20 +32,20 @@ def load_par(dataset: Dataset, cache: ParseCache | None = None) -> None:
     """
     base, par = dataset.data_dir / PAR_DIR, dataset.par
     for file in _par_files(dataset, base / PAR_CRITERIA_DIR):
-        data, criteria = _read(dataset, file, ParCriteriaFile, cache)
+        data, criteria = read_document(dataset, file, ParCriteriaFile, cache)
         if criteria is not None:
             par.criteria.append(Located(criteria, dataset.display(file), ()))
         elif isinstance(data, dict) and isinstance(data.get("id"), str):
             par.broken_criteria.add(data["id"])
     for file in _par_files(dataset, base / PAR_ASSESSMENTS_DIR):
-        data, whole = _read(dataset, file, ParAssessmentFile, cache)
+        data, whole = read_document(dataset, file, ParAssessmentFile, cache)
         shown = dataset.display(file)
         if whole is not None:
             par.assessments.append(AssessmentSheet(whole, shown, tuple(range(len(whole.scores)))))
         elif data is not None and (sheet := _salvage_assessment(data, shown)) is not None:
             par.assessments.append(sheet)
     for file in _par_files(dataset, base / PAR_RESULTS_DIR):
-        _, found = _read(dataset, file, ParResultsFile, cache)
+        _, found = read_document(dataset, file, ParResultsFile, cache)
         if found is not None:
             par.results.append(Located(found, dataset.display(file), ()))
     if base.is_dir():
