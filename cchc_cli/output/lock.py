@@ -16,7 +16,7 @@ import os
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from cchc_cli.errors import CchcError
 from cchc_cli.text_vi import os_error_text
@@ -45,7 +45,8 @@ def held(path: Path, shown: str) -> Iterator[None]:
             raise CchcError(
                 f"Tệp “{shown}” đang được một lệnh khác ghi; chưa ghi gì.",
                 f"Chờ lệnh kia xong rồi chạy lại lệnh này. Nếu không có lệnh nào đang chạy, "
-                f"xoá tệp khoá “{lock.as_posix()}” (hoặc chờ {STALE:.0f} giây).",
+                f"xoá tệp khoá “{PurePosixPath(shown).with_name(lock.name)}” (hoặc chờ "
+                f"{STALE:.0f} giây).",
             )
         else:
             time.sleep(_POLL)
